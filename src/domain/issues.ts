@@ -1,0 +1,13 @@
+/** Data issues: every value that cannot be read, every doubtful structure, every missing piece of evidence. */
+export type Severity = 'error' | 'warning' | 'info';
+
+export interface Issue {
+  sheet: string | null;
+  row: number | null; // 1-based Excel row
+  column?: string | null; // Excel column letter
+  code: string; // stable machine code, e.g. "unreadable_number", "missing_benefit_certification"
+  severity: Severity;
+  message: string; // in the report language
+  subject?: string | null; // unit name, initiative title, person …
+  raw?: string | null; // the raw cell text that could not be read
+}

@@ -1,0 +1,55 @@
+/**
+ * Result sheets as data: the summary, nomination and review sheets are built once here as values
+ * plus formats, and written by any gateway (.xlsx file or Excel) without knowing what they mean.
+ */
+export type ColumnFormat = 'text' | 'integer' | 'money' | 'percent1' | 'date' | 'link';
+
+/** A cell of a result sheet. Strings are ALWAYS written as text, never interpreted as formulas. */
+export type OutCell = string | number | null | OutLink;
+
+/** An internal hyperlink to a source cell ("'DS sáng kiến'!A12"), shown with `text`. */
+export interface OutLink {
+  text: string;
+  sheet: string;
+  row: number;
+}
+
+export interface OutColumn {
+  header: string;
+  format: ColumnFormat;
+  width?: number; // characters
+}
+
+export type RowStyle = 'normal' | 'section' | 'total' | 'reserve' | 'excluded';
+
+export interface OutRow {
+  cells: OutCell[];
+  style?: RowStyle;
+}
+
+/** One block (table) of a result sheet; a sheet may stack several blocks with a blank row between. */
+export interface OutBlock {
+  title?: string;
+  columns: OutColumn[];
+  rows: OutRow[];
+}
+
+export type ResultSheetKind = 'summary' | 'nomination' | 'review';
+
+export interface ResultSheet {
+  /** Wanted name (Excel rules: ≤ 31 chars, none of []:*?/\). The gateway may rename to avoid an officer's sheet. */
+  name: string;
+  kind: ResultSheetKind;
+  title: string[]; // title lines above the blocks
+  blocks: OutBlock[];
+}
+
+/** Number formats per column. Percent cells hold the percent number itself (152.3 shows as "152.3%"). */
+export const EXCEL_FORMATS: Record<ColumnFormat, string> = {
+  text: '@',
+  integer: '#,##0',
+  money: '#,##0',
+  percent1: '0.0"%"',
+  date: 'dd/mm/yyyy',
+  link: '@',
+};
