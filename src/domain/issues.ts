@@ -1,4 +1,6 @@
 /** Data issues: every value that cannot be read, every doubtful structure, every missing piece of evidence. */
+import type { Bilingual } from './i18n';
+
 export type Severity = 'error' | 'warning' | 'info';
 
 export interface Issue {
@@ -7,7 +9,7 @@ export interface Issue {
   column?: string | null; // Excel column letter
   code: string; // stable machine code, e.g. "unreadable_number", "missing_benefit_certification"
   severity: Severity;
-  message: string; // in the report language
+  message: Bilingual; // rendered in the report language
   subject?: string | null; // unit name, initiative title, person …
   raw?: string | null; // the raw cell text that could not be read
 }

@@ -1,0 +1,70 @@
+/** A sheet's layout: its role, header rows, where data starts, and which column holds which field. */
+import type { CellValue, MergedArea } from '../cells';
+import type { UnitLevel } from '../model';
+import { foldKey } from '../text';
+import { FIELDS_BY_ROLE, type SheetRole } from './fields';
+import { findHeader } from './header';
+import type { ColumnLabel } from './match';
+import { detectRole, mapColumns, roleIsUsable, type ColumnMapping } from './mapping';
+
+export interface SheetLayout {
+  sheet: string;
+  role: SheetRole;
+  headerRows: number[]; // 1-based
+  dataStartRow: number; // 1-based
+  mapping: ColumnMapping;
+  labels: ColumnLabel[]; // every header column, for correcting the mapping
+  /** For unit sheets: the level its rows are, when the sheet says so (name or headers). */
+  levelHint: UnitLevel | null;
+  /** Fields of the role that no column provides. */
+  missing: string[];
+}
+
+/** The officer's corrections, remembered in the workbook. Column indexes are 0-based; null = "none". */
+export interface LayoutOverride {
+  sheet: string;
+  role?: SheetRole | 'ignore';
+  columns?: Record<string, number | null>;
+}
+
+export type LayoutResult = { ok: true; layout: SheetLayout } | { ok: false; sheet: string; reason: 'empty' | 'no_header' | 'no_role' | 'ignored' };
+
+function levelHintFor(sheet: string, role: SheetRole, mapping: ColumnMapping): UnitLevel | null {
+  if (role !== 'units') return null;
+  const name = foldKey(sheet);
+  const nameHeader = foldKey(mapping.name?.header ?? '');
+  if (/\bcdcs\b|co so|grassroots/.test(name) || /cdcs|co so/.test(nameHeader)) return 'grassroots';
+  if (/cap tren|upper/.test(name) || /cap tren/.test(nameHeader) || mapping.grassroots) return 'upper';
+  return null;
+}
+
+function applyOverride(mapping: ColumnMapping, labels: ColumnLabel[], columns: Record<string, number | null> | undefined): ColumnMapping {
+  if (!columns) return mapping;
+  const out: ColumnMapping = { ...mapping };
+  for (const [field, column] of Object.entries(columns)) {
+    for (const [other, m] of Object.entries(out)) if (column !== null && m.column === column) delete out[other];
+    if (column === null) delete out[field];
+    else out[field] = { column, header: labels[column]?.text ?? '', confidence: 1 };
+  }
+  return out;
+}
+
+export function detectLayout(sheet: string, head: CellValue[][], merges: MergedArea[] = [], override?: LayoutOverride): LayoutResult {
+  if (override?.role === 'ignore') return { ok: false, sheet, reason: 'ignored' };
+  if (!head.some((row) => row?.some((v) => v !== null && v !== ''))) return { ok: false, sheet, reason: 'empty' };
+  const header = findHeader(head, merges);
+  if (!header) return { ok: false, sheet, reason: 'no_header' };
+  const guess = detectRole(sheet, header.labels);
+  const role = override?.role ?? guess?.role;
+  if (!role) return { ok: false, sheet, reason: 'no_role' };
+  const detected = guess && guess.role === role ? guess.mapping : null;
+  let mapping = detected ?? mapColumns(header.labels, FIELDS_BY_ROLE[role]);
+  mapping = applyOverride(mapping, header.labels, override?.columns);
+  if (!override?.role && !roleIsUsable(role, mapping)) return { ok: false, sheet, reason: 'no_role' };
+  const missing = FIELDS_BY_ROLE[role].map((f) => f.id).filter((id) => id !== 'stt' && !mapping[id]);
+  return {
+    ok: true,
+    layout: { sheet, role, headerRows: header.headerRows, dataStartRow: header.dataStartRow, mapping, labels: header.labels, levelHint: levelHintFor(sheet, role, mapping), missing },
+  };
+}
+

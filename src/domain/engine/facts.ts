@@ -1,0 +1,162 @@
+/**
+ * The numbers criteria look at, computed once per run: per unit (count, pct, benefits over the
+ * unit and everything below it, grassroots, rank), per person, per initiative. Linear in the
+ * number of initiatives; nothing here is quadratic.
+ */
+import { bi } from '../i18n';
+import type { Issue } from '../issues';
+import type { Initiative, Model, Unit } from '../model';
+import { nameKey } from '../text';
+import type { RuleSet } from '../rules/types';
+import type { DecisionBook } from './decisions';
+import { assessInitiative, type EvidenceWindow, type InitiativeStatus } from './evidence';
+import { boolParam, type Params, stringParam } from './params';
+import { compareFractions } from './verdict';
+
+export interface UnitFacts {
+  unit: Unit;
+  count: number | null;
+  countSource: 'column' | 'list' | null;
+  plan: number | null;
+  grassroots: number;
+  grassrootsSource: 'column' | 'rows';
+  rank: number | null;
+  rankLocal: boolean;
+  benefitCount: number;
+  maxBenefit: number;
+  totalBenefit: number;
+  /** Whether the initiative list can say anything about benefits (an initiatives sheet with a benefit column). */
+  benefitKnown: boolean;
+  upperId: number | null; // the upper-level union it is, or belongs to
+  topId: number | null; // its top-level unit
+  children: number[];
+}
+
+export interface Person {
+  key: string; // `person:<name key>|<unit key>`
+  name: string;
+  unitId: number | null;
+  unitName: string | null;
+  initiativeIds: number[]; // credited (all, counted or not)
+  counted: number;
+  bestEvidencedBenefit: number; // 0 when none
+  evidencedSocial: boolean;
+}
+
+export interface Facts {
+  units: UnitFacts[];
+  initiatives: Initiative[];
+  persons: Person[];
+  status: InitiativeStatus[];
+  window: EvidenceWindow;
+  issues: Issue[];
+}
+
+export function ancestorAt(units: Unit[], id: number | null, test: (u: Unit) => boolean): number | null {
+  for (let u = id === null ? undefined : units[id], guard = 0; u && guard < 64; u = u.parentId === null ? undefined : units[u.parentId], guard++) {
+    if (test(u)) return u.id;
+  }
+  return null;
+}
+
+export function isTopLevel(rules: RuleSet, u: Unit): boolean {
+  return rules.topLevel === 'upper' ? u.level === 'upper' : u.parentId === null && u.level !== 'grassroots' && u.level !== 'enterprise';
+}
+
+/** 1,2,2,4 ranking by count among units of the same level (units without a count get no rank). */
+function localRanks(facts: UnitFacts[]): void {
+  const byLevel = new Map<string, UnitFacts[]>();
+  for (const f of facts) if (f.rank === null && f.count !== null) (byLevel.get(f.unit.level) ?? byLevel.set(f.unit.level, []).get(f.unit.level)!).push(f);
+  for (const list of byLevel.values()) {
+    list.sort((a, b) => b.count! - a.count!);
+    list.forEach((f, i) => {
+      f.rank = i > 0 && list[i - 1]!.count === f.count ? list[i - 1]!.rank : i + 1;
+      f.rankLocal = true;
+    });
+  }
+}
+
+export function computeFacts(model: Model, rules: RuleSet, params: Params, decisions: DecisionBook): Facts {
+  const issues: Issue[] = [];
+  const window: EvidenceWindow = { cutoff: stringParam(params, 'cutoff', '2023-08-31'), docFrom: stringParam(params, 'docFrom', '2021-09-01'), docTo: stringParam(params, 'docTo', '2023-08-31') };
+  const { units, initiatives } = model;
+  const status = initiatives.map((i) => assessInitiative(i, window, decisions));
+  const hasList = initiatives.length > 0;
+  const benefitKnown = initiatives.some((i) => i.has.benefit);
+  const requireEvidence = boolParam(params, 'collectiveRequiresEvidence', false);
+
+  const facts: UnitFacts[] = units.map((u) => ({
+    unit: u, count: u.count, countSource: u.count !== null ? 'column' : null, plan: u.plan,
+    grassroots: 0, grassrootsSource: u.grassroots !== null ? 'column' : 'rows',
+    rank: u.portalRank, rankLocal: false, benefitCount: 0, maxBenefit: 0, totalBenefit: 0, benefitKnown,
+    upperId: ancestorAt(units, u.id, (a) => a.level === 'upper'),
+    topId: ancestorAt(units, u.id, (a) => isTopLevel(rules, a)),
+    children: [],
+  }));
+  for (const u of units) if (u.parentId !== null) facts[u.parentId]!.children.push(u.id);
+  for (const f of facts) f.grassroots = f.unit.grassroots ?? f.children.filter((c) => units[c]!.level === 'grassroots').length;
+
+  // Initiatives add up over the unit and everything above it.
+  const listCount = new Array<number>(units.length).fill(0);
+  initiatives.forEach((i, n) => {
+    if (!status[n]!.counted) return;
+    const withBenefit = i.benefit !== null && i.benefit > 0 && (!requireEvidence || status[n]!.viaBenefit.result === 'met');
+    for (let id = i.unitId, guard = 0; id !== null && guard < 64; id = units[id]!.parentId, guard++) {
+      listCount[id]!++;
+      if (withBenefit) {
+        const f = facts[id]!;
+        f.benefitCount++;
+        f.totalBenefit += i.benefit!;
+        if (i.benefit! > f.maxBenefit) f.maxBenefit = i.benefit!;
+      }
+    }
+  });
+  if (hasList) {
+    for (const f of facts) {
+      if (f.count === null) {
+        f.count = listCount[f.unit.id]!;
+        f.countSource = 'list';
+      } else if (f.count !== listCount[f.unit.id] && listCount[f.unit.id]! > 0) {
+        issues.push({
+          sheet: f.unit.source.sheet, row: f.unit.source.row, column: null, code: 'count_mismatch', severity: 'info', subject: f.unit.name,
+          message: bi(`Cột số sáng kiến ghi ${f.count}, danh sách sáng kiến có ${listCount[f.unit.id]}: dùng số của cột`, `Count column says ${f.count}, the initiative list has ${listCount[f.unit.id]}: the column is used`),
+        });
+      }
+    }
+  }
+  localRanks(facts);
+  const persons = buildPersons(initiatives, units, status, boolParam(params, 'firstAuthorOnly', false));
+  return { units: facts, initiatives, persons, status, window, issues };
+}
+
+function buildPersons(initiatives: Initiative[], units: Unit[], status: InitiativeStatus[], firstOnly: boolean): Person[] {
+  const byKey = new Map<string, Person>();
+  initiatives.forEach((i, n) => {
+    const unit = i.unitId === null ? null : units[i.unitId]!;
+    const unitKey = unit ? `u${unit.id}` : nameKey(i.unitName ?? '');
+    const authors = firstOnly ? i.authors.slice(0, 1) : i.authors;
+    const st = status[n]!;
+    for (const name of authors) {
+      const key = `person:${nameKey(name)}|${unitKey}`;
+      let p = byKey.get(key);
+      if (!p) {
+        p = { key, name, unitId: unit?.id ?? null, unitName: unit?.name ?? i.unitName, initiativeIds: [], counted: 0, bestEvidencedBenefit: 0, evidencedSocial: false };
+        byKey.set(key, p);
+      }
+      if (p.initiativeIds[p.initiativeIds.length - 1] === i.id) continue; // the same name twice on one initiative
+      p.initiativeIds.push(i.id);
+      if (st.counted) p.counted++;
+      if (st.viaBenefit.result === 'met' && i.benefit !== null && i.benefit > p.bestEvidencedBenefit) p.bestEvidencedBenefit = i.benefit;
+      if (st.viaOther.result === 'met' && i.social === true) p.evidencedSocial = true;
+    }
+  });
+  return [...byKey.values()];
+}
+
+/** Order of two units by pct (unknown last). */
+export function comparePctFacts(a: UnitFacts, b: UnitFacts): number {
+  const ka = a.count !== null && a.plan !== null;
+  const kb = b.count !== null && b.plan !== null;
+  if (!ka || !kb) return ka === kb ? 0 : ka ? 1 : -1;
+  return compareFractions(a.count!, a.plan!, b.count!, b.plan!);
+}

@@ -1,0 +1,104 @@
+/** From parsed rows of every sheet to the entities the rule engine works on. */
+import type { SheetLayout } from '../detect/layout';
+import { bi } from '../i18n';
+import type { Issue } from '../issues';
+import type { Initiative, InitiativeColumns, Model, Official, OfficialRole, Unit } from '../model';
+import type { DocumentRef } from '../parse/types';
+import { foldKey, normalizeText, splitAuthors } from '../text';
+import type { RawRow } from './table-reader';
+import { buildUnits, type UnitIndex } from './units';
+
+export interface ReadSheet {
+  layout: SheetLayout;
+  rows: RawRow[];
+}
+
+const text = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? normalizeText(v) : null);
+const flag = (v: unknown): boolean | null => (typeof v === 'boolean' ? v : null);
+const doc = (v: unknown): DocumentRef | null => (v && typeof v === 'object' ? (v as DocumentRef) : null);
+
+function initiativeColumns(layout: SheetLayout): InitiativeColumns {
+  const m = layout.mapping;
+  return {
+    posted: !!m.posted, registeredOn: !!m.registeredOn, recognitionDoc: !!m.recognitionDoc, rewardDecision: !!m.rewardDecision,
+    benefitCertification: !!m.benefitCertification, docDate: !!m.docDate, social: !!m.social, benefit: !!m.benefit,
+  };
+}
+
+/** The unit an initiative or official names: exact or abbreviation-insensitive, preferring one under the named parent. */
+function resolveUnit(index: UnitIndex, units: Unit[], name: string | null, parent: string | null): { id: number | null; ambiguous: boolean } {
+  if (!name) return { id: parent ? (index.find(parent)[0] ?? null) : null, ambiguous: false };
+  let found = index.find(name);
+  if (found.length > 1 && parent) {
+    const parents = new Set(index.find(parent));
+    const under = found.filter((id) => parents.has(units[id]!.parentId ?? -1));
+    if (under.length) found = under;
+  }
+  return { id: found[0] ?? null, ambiguous: found.length > 1 };
+}
+
+function toInitiative(row: RawRow, layout: SheetLayout, id: number, has: InitiativeColumns, index: UnitIndex, units: Unit[], issues: Issue[]): Initiative {
+  const f = row.fields;
+  const title = text(f.title) ?? text(f.code) ?? `#${row.source.row}`;
+  const unitName = text(f.unit) ?? row.section;
+  const { id: unitId, ambiguous } = resolveUnit(index, units, unitName, text(f.parent));
+  const at = { sheet: row.source.sheet, row: row.source.row, column: null, subject: title };
+  if (unitName && unitId === null) issues.push({ ...at, code: 'unknown_unit', severity: 'warning', message: bi(`Không tìm thấy đơn vị «${unitName}» của sáng kiến`, `Unit "${unitName}" of the initiative not found`) });
+  if (ambiguous) issues.push({ ...at, code: 'ambiguous_unit', severity: 'warning', message: bi(`Nhiều đơn vị tên «${unitName}»: lấy đơn vị đầu tiên`, `Several units are named "${unitName}": the first is used`) });
+  const recognition = doc(f.recognitionDoc);
+  const reward = doc(f.rewardDecision);
+  const certification = doc(f.benefitCertification);
+  const docDates = [recognition?.date, reward?.date, certification?.date, typeof f.docDate === 'string' ? f.docDate : null].filter((d): d is string => !!d);
+  const benefit = typeof f.benefit === 'number' ? f.benefit : null;
+  if (benefit !== null && benefit < 0) issues.push({ ...at, code: 'invalid_benefit', severity: 'warning', raw: String(benefit), message: bi(`Giá trị làm lợi âm (${benefit}): coi như chưa biết`, `Negative benefit (${benefit}): treated as unknown`) });
+  return {
+    id, source: row.source, code: text(f.code), title,
+    authors: typeof f.authors === 'string' ? splitAuthors(f.authors) : [],
+    unitName, unitId, field: text(f.field),
+    benefit: benefit !== null && benefit >= 0 ? benefit : null,
+    social: flag(f.social), posted: flag(f.posted),
+    registeredOn: typeof f.registeredOn === 'string' ? f.registeredOn : null,
+    recognitionDoc: recognition ? recognition.present : null,
+    rewardDecision: reward ? reward.present : null,
+    benefitCertification: certification ? certification.present : null,
+    docDates, has,
+  };
+}
+
+function officialRole(role: string | null, position: string | null, unit: Unit | null): OfficialRole | null {
+  const t = foldKey(`${role ?? ''} ${position ?? ''}`);
+  if (!t) return null;
+  if (/thuong truc|chu tich ldld tinh|pho chu tich ldld tinh/.test(t) && (!unit || unit.level === 'province' || /tinh/.test(t))) return 'standing';
+  if (/\bban\b|phong|chuyen mon|van phong|department/.test(t) && (!unit || unit.level === 'province' || /tinh/.test(t))) return 'department';
+  if (/chuyen trach|cap tren|full time/.test(t) || (unit && unit.level === 'upper')) return 'upper_fulltime';
+  return 'other';
+}
+
+function toOfficial(row: RawRow, id: number, index: UnitIndex, units: Unit[], issues: Issue[]): Official {
+  const f = row.fields;
+  const name = normalizeText(String(f.name));
+  const unitName = text(f.unit) ?? row.section;
+  const { id: unitId } = resolveUnit(index, units, unitName, null);
+  if (unitName && unitId === null && !/tinh/.test(foldKey(unitName))) {
+    issues.push({ sheet: row.source.sheet, row: row.source.row, column: null, subject: name, code: 'unknown_unit', severity: 'info', message: bi(`Không tìm thấy đơn vị «${unitName}» của cán bộ`, `Unit "${unitName}" of the official not found`) });
+  }
+  const unit = unitId === null ? null : units[unitId]!;
+  return { id, source: row.source, name, position: text(f.position), unitName, unitId, role: officialRole(text(f.role), text(f.position), unit) };
+}
+
+export function buildModel(sheets: ReadSheet[], readIssues: Issue[]): Model {
+  const issues = [...readIssues];
+  const unitSheets = sheets.filter((s) => s.layout.role === 'units');
+  const { units, index } = buildUnits(unitSheets, issues);
+  const initiatives: Initiative[] = [];
+  for (const { layout, rows } of sheets.filter((s) => s.layout.role === 'initiatives')) {
+    const has = initiativeColumns(layout);
+    for (const row of rows) initiatives.push(toInitiative(row, layout, initiatives.length, has, index, units, issues));
+  }
+  const officials: Official[] = [];
+  for (const { rows } of sheets.filter((s) => s.layout.role === 'officials')) {
+    for (const row of rows) officials.push(toOfficial(row, officials.length, index, units, issues));
+  }
+  const unitFields = new Set(unitSheets.flatMap((s) => Object.keys(s.layout.mapping)));
+  return { units, initiatives, officials, issues, unitFields };
+}

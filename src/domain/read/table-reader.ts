@@ -1,0 +1,139 @@
+/**
+ * Reads the data rows of one mapped sheet, chunk by chunk: skips blank and totals rows,
+ * takes section rows ("I. Khối LĐLĐ huyện, thành phố") as the group of the rows below,
+ * and parses every mapped cell. A cell that cannot be read becomes an issue, never a 0.
+ */
+import { columnLetter, isBlank, type CellValue, type RowChunk } from '../cells';
+import type { SheetLayout } from '../detect/layout';
+import { FIELDS_BY_ROLE, type FieldDef, type ValueKind } from '../detect/fields';
+import { bi, type Bilingual } from '../i18n';
+import type { Issue } from '../issues';
+import type { SourceRef } from '../model';
+import { parseDate, parseDocument, parseInteger, parseMoney, parsePercent, parseText, parseYesNo } from '../parse/values';
+import type { DocumentRef, Parsed } from '../parse/types';
+import { foldKey, normalizeText } from '../text';
+
+export type FieldValue = string | number | boolean | DocumentRef | null;
+
+/** One data row: its place, the section it sits under, and its parsed fields by id. */
+export interface RawRow {
+  source: SourceRef;
+  section: string | null;
+  fields: Record<string, FieldValue>;
+}
+
+const PARSERS: Record<ValueKind, (v: CellValue) => Parsed<FieldValue>> = {
+  text: parseText,
+  integer: parseInteger,
+  money: parseMoney,
+  percent: (v) => parsePercent(v),
+  date: parseDate,
+  yesno: parseYesNo,
+  document: parseDocument,
+};
+
+const NAME_FIELD = { units: 'name', initiatives: 'title', officials: 'name' } as const;
+
+const ROMAN = /^(?=[IVXLC]+\b)M*(C[MD]|D?C{0,3})(X[CL]|L?X{0,3})(I[XV]|V?I{0,3})[.)]?$/;
+const SECTION_PREFIX = /^((?:[IVXLC]+|[A-Z])[.)]|[IVXLC]+\s*[-–:])\s*/;
+const TOTALS = /^(tong cong(?! ty)|cong|tong so(?! ?cdcs)|tong|total|grand total|sum|cong toan tinh)\b/;
+
+interface ColumnReader {
+  def: FieldDef;
+  column: number;
+  parse: (v: CellValue) => Parsed<FieldValue>;
+}
+
+export class TableReader {
+  readonly rows: RawRow[] = [];
+  readonly issues: Issue[] = [];
+  private section: string | null = null;
+  private readonly columns: ColumnReader[];
+  private readonly nameColumn: number | null;
+  private readonly sttColumn: number | null;
+
+  constructor(readonly layout: SheetLayout) {
+    const defs = new Map(FIELDS_BY_ROLE[layout.role].map((d) => [d.id, d]));
+    this.columns = Object.entries(layout.mapping)
+      .filter(([id]) => id !== 'stt' && defs.has(id))
+      .map(([id, m]) => ({ def: defs.get(id)!, column: m.column, parse: PARSERS[defs.get(id)!.kind] }));
+    this.nameColumn = layout.mapping[NAME_FIELD[layout.role]]?.column ?? null;
+    this.sttColumn = layout.mapping.stt?.column ?? null;
+  }
+
+  push(chunk: RowChunk): void {
+    const first = Math.max(chunk.startRow, this.layout.dataStartRow);
+    for (let excelRow = first; excelRow < chunk.startRow + chunk.rows.length; excelRow++) {
+      this.readRow(chunk.rows[excelRow - chunk.startRow] ?? [], excelRow);
+    }
+  }
+
+  private readRow(row: CellValue[], excelRow: number): void {
+    if (row.every((v) => isBlank(v))) return;
+    const texts = row.filter((v) => typeof v === 'string' && v.trim() !== '') as string[];
+    const lead = this.leadText(row, texts);
+    const folded = foldKey(lead);
+    const stt = this.sttColumn === null ? null : row[this.sttColumn];
+    if (TOTALS.test(folded) && !this.isNumbered(stt)) return;
+    const section = this.sectionText(row, texts, stt);
+    if (section !== null) {
+      this.section = section;
+      return;
+    }
+    const name = this.nameColumn === null ? null : row[this.nameColumn];
+    if (this.nameColumn !== null && isBlank(name ?? null)) {
+      if (this.hasValues(row)) this.issue(excelRow, this.nameColumn, 'missing_name', bi('Dòng có số liệu nhưng không có tên', 'Row has data but no name'), null);
+      return;
+    }
+    const fields: Record<string, FieldValue> = {};
+    for (const c of this.columns) {
+      const parsed = c.parse(row[c.column] ?? null);
+      if (parsed.kind === 'ok') fields[c.def.id] = parsed.value;
+      else {
+        fields[c.def.id] = null;
+        if (parsed.kind === 'bad') this.badValue(excelRow, c, parsed.raw, parsed.reason, typeof name === 'string' ? normalizeText(name) : null);
+      }
+    }
+    this.rows.push({ source: { sheet: this.layout.sheet, row: excelRow }, section: this.section, fields });
+  }
+
+  /** The text that names the row: the name column when it has text, else the first text cell. */
+  private leadText(row: CellValue[], texts: string[]): string {
+    const name = this.nameColumn === null ? null : row[this.nameColumn];
+    return typeof name === 'string' && name.trim() ? name : (texts[0] ?? '');
+  }
+
+  private isNumbered(stt: CellValue | undefined): boolean {
+    return typeof stt === 'number' || (typeof stt === 'string' && /^\d+$/.test(stt.trim()));
+  }
+
+  /** A section row names a group: Roman numbering, or one lone text with no numbers in the row. */
+  private sectionText(row: CellValue[], texts: string[], stt: CellValue | undefined): string | null {
+    const filled = row.filter((v) => !isBlank(v));
+    if (filled.some((v) => typeof v !== 'string')) return null;
+    if (texts.length === 0 || texts.length > 2) return null;
+    const sttText = typeof stt === 'string' ? stt.trim() : '';
+    const joined = normalizeText(texts.filter((t) => t.trim() !== sttText || !ROMAN.test(sttText)).join(' '));
+    const numbered = ROMAN.test(sttText) || SECTION_PREFIX.test(joined);
+    const alone = texts.length === 1 && (this.nameColumn === null || isBlank(row[this.nameColumn] ?? null) || this.onlyNameFilled(row));
+    const groupWord = /^(khoi|cum)\b/.test(foldKey(joined.replace(SECTION_PREFIX, '')));
+    if (!numbered && !(alone && groupWord)) return null;
+    return joined.replace(SECTION_PREFIX, '').trim() || null;
+  }
+
+  private onlyNameFilled(row: CellValue[]): boolean {
+    return row.every((v, i) => i === this.nameColumn || isBlank(v));
+  }
+
+  private hasValues(row: CellValue[]): boolean {
+    return this.columns.some((c) => !isBlank(row[c.column] ?? null));
+  }
+
+  private badValue(excelRow: number, c: ColumnReader, raw: string, reason: Bilingual, subject: string | null): void {
+    this.issue(excelRow, c.column, `unreadable_${c.def.kind}`, bi(`Cột «${c.def.label.vi}»: ${reason.vi}`, `Column "${c.def.label.en}": ${reason.en}`), raw, subject);
+  }
+
+  private issue(row: number, column: number, code: string, message: Bilingual, raw: string | null, subject: string | null = null): void {
+    this.issues.push({ sheet: this.layout.sheet, row, column: columnLetter(column + 1), code, severity: 'warning', message, raw, subject });
+  }
+}
