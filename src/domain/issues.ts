@@ -12,4 +12,5 @@ export interface Issue {
   message: Bilingual; // rendered in the report language
   subject?: string | null; // unit name, initiative title, person …
   raw?: string | null; // the raw cell text that could not be read
+  kind?: 'unit' | 'initiative' | 'official' | 'person'; // what the subject is
 }

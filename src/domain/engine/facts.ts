@@ -118,7 +118,7 @@ export function computeFacts(model: Model, rules: RuleSet, params: Params, decis
         f.countSource = 'list';
       } else if (f.count !== listCount[f.unit.id] && listCount[f.unit.id]! > 0) {
         issues.push({
-          sheet: f.unit.source.sheet, row: f.unit.source.row, column: null, code: 'count_mismatch', severity: 'info', subject: f.unit.name,
+          sheet: f.unit.source.sheet, row: f.unit.source.row, column: null, kind: 'unit', code: 'count_mismatch', severity: 'info', subject: f.unit.name,
           message: bi(`Cột số sáng kiến ghi ${f.count}, danh sách sáng kiến có ${listCount[f.unit.id]}: dùng số của cột`, `Count column says ${f.count}, the initiative list has ${listCount[f.unit.id]}: the column is used`),
         });
       }
@@ -133,7 +133,8 @@ function buildPersons(initiatives: Initiative[], units: Unit[], status: Initiati
   const byKey = new Map<string, Person>();
   initiatives.forEach((i, n) => {
     const unit = i.unitId === null ? null : units[i.unitId]!;
-    const unitKey = unit ? `u${unit.id}` : nameKey(i.unitName ?? '');
+    // Stable across runs (a reviewer's decision names the person by name and union).
+    const unitKey = nameKey(unit?.name ?? i.unitName ?? '');
     const authors = firstOnly ? i.authors.slice(0, 1) : i.authors;
     const st = status[n]!;
     for (const name of authors) {

@@ -101,8 +101,12 @@ function slotsFor(ev: Evaluation, q: QuotaDef, group: Unit | null): { quota: num
   return { quota: 0, reason: bi('không có suất', 'no slot') };
 }
 
-/** Tied on every ordering key but the name. */
-const sameRank = (order: (a: Candidate, b: Candidate) => number) => (a: Candidate, b: Candidate) => order({ ...a, key: '', name: '' }, { ...b, key: '', name: '' }) === 0;
+
+/** Ties the officer decides (2.2.1): equal on the first ordering key, which is what the award is about. */
+function tiedOnFirstKey(ev: Evaluation, q: QuotaDef) {
+  const first = comparator(ev, q.order.slice(0, 1), q.award);
+  return (a: Candidate, b: Candidate) => first({ ...a, key: '' }, { ...b, key: '' }) === 0 || (q.order[0] === 'name' && a.name === b.name);
+}
 
 function allocate(candidates: Candidate[], quota: number | null, keepTies: boolean, same: (a: Candidate, b: Candidate) => boolean) {
   if (quota === null) return { selected: [] as Candidate[], reserve: candidates, displaced: [] as Nomination['displaced'] };
@@ -151,7 +155,7 @@ export function allocateQuotas(ev: Evaluation, decisions: DecisionBook): Nominat
       const id = group?.id ?? null;
       const candidates = (byGroup.get(id) ?? []).sort(order);
       const { quota, reason } = slotsFor(ev, q, group);
-      const { selected, reserve, displaced } = allocate(candidates, quota, !!q.keepTies, sameRank(order));
+      const { selected, reserve, displaced } = allocate(candidates, quota, !!q.keepTies, tiedOnFirstKey(ev, q));
       out.push({ award: q.award, group: group?.name ?? '*', groupUnitId: id, quota, quotaReason: reason, selected, reserve, excluded: excludedByGroup.get(id) ?? [], displaced });
     }
   }

@@ -42,7 +42,7 @@ function toInitiative(row: RawRow, layout: SheetLayout, id: number, has: Initiat
   const title = text(f.title) ?? text(f.code) ?? `#${row.source.row}`;
   const unitName = text(f.unit) ?? row.section;
   const { id: unitId, ambiguous } = resolveUnit(index, units, unitName, text(f.parent));
-  const at = { sheet: row.source.sheet, row: row.source.row, column: null, subject: title };
+  const at = { sheet: row.source.sheet, row: row.source.row, column: null, subject: title, kind: 'initiative' as const };
   if (unitName && unitId === null) issues.push({ ...at, code: 'unknown_unit', severity: 'warning', message: bi(`Không tìm thấy đơn vị «${unitName}» của sáng kiến`, `Unit "${unitName}" of the initiative not found`) });
   if (ambiguous) issues.push({ ...at, code: 'ambiguous_unit', severity: 'warning', message: bi(`Nhiều đơn vị tên «${unitName}»: lấy đơn vị đầu tiên`, `Several units are named "${unitName}": the first is used`) });
   const recognition = doc(f.recognitionDoc);
@@ -80,7 +80,7 @@ function toOfficial(row: RawRow, id: number, index: UnitIndex, units: Unit[], is
   const unitName = text(f.unit) ?? row.section;
   const { id: unitId } = resolveUnit(index, units, unitName, null);
   if (unitName && unitId === null && !/tinh/.test(foldKey(unitName))) {
-    issues.push({ sheet: row.source.sheet, row: row.source.row, column: null, subject: name, code: 'unknown_unit', severity: 'info', message: bi(`Không tìm thấy đơn vị «${unitName}» của cán bộ`, `Unit "${unitName}" of the official not found`) });
+    issues.push({ sheet: row.source.sheet, row: row.source.row, column: null, subject: name, kind: 'official', code: 'unknown_unit', severity: 'info', message: bi(`Không tìm thấy đơn vị «${unitName}» của cán bộ`, `Unit "${unitName}" of the official not found`) });
   }
   const unit = unitId === null ? null : units[unitId]!;
   return { id, source: row.source, name, position: text(f.position), unitName, unitId, role: officialRole(text(f.role), text(f.position), unit) };

@@ -32,6 +32,7 @@ const PARSERS: Record<ValueKind, (v: CellValue) => Parsed<FieldValue>> = {
   document: parseDocument,
 };
 
+const ROLE_KIND = { units: 'unit', initiatives: 'initiative', officials: 'official' } as const;
 const NAME_FIELD = { units: 'name', initiatives: 'title', officials: 'name' } as const;
 
 const ROMAN = /^(?=[IVXLC]+\b)M*(C[MD]|D?C{0,3})(X[CL]|L?X{0,3})(I[XV]|V?I{0,3})[.)]?$/;
@@ -134,6 +135,6 @@ export class TableReader {
   }
 
   private issue(row: number, column: number, code: string, message: Bilingual, raw: string | null, subject: string | null = null): void {
-    this.issues.push({ sheet: this.layout.sheet, row, column: columnLetter(column + 1), code, severity: 'warning', message, raw, subject });
+    this.issues.push({ sheet: this.layout.sheet, row, column: columnLetter(column + 1), code, severity: 'warning', message, raw, subject, kind: ROLE_KIND[this.layout.role] });
   }
 }

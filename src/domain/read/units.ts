@@ -60,7 +60,7 @@ function positive(value: number | null, row: RawRow, field: string, label: { vi:
   if (value === null) return null;
   if (value > 0 || (allowZero && value === 0)) return value;
   issues.push({
-    sheet: row.source.sheet, row: row.source.row, column: null, code: `invalid_${field}`, severity: 'warning', subject: name, raw: String(value),
+    sheet: row.source.sheet, row: row.source.row, column: null, kind: 'unit', code: `invalid_${field}`, severity: 'warning', subject: name, raw: String(value),
     message: bi(`${label.vi} không hợp lệ (${value}): coi như chưa biết`, `${label.en} is not valid (${value}): treated as unknown`),
   });
   return null;
@@ -118,7 +118,7 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V) {
 
 const CHILD_LEVEL: Record<UnitLevel, UnitLevel> = { province: 'upper', upper: 'grassroots', grassroots: 'enterprise', enterprise: 'enterprise' };
 const issueAt = (u: Unit, code: string, severity: Issue['severity'], vi: string, en: string): Issue => ({
-  sheet: u.source.sheet, row: u.source.row, column: null, code, severity, subject: u.name, message: bi(vi, en),
+  sheet: u.source.sheet, row: u.source.row, column: null, code, severity, subject: u.name, message: bi(vi, en), kind: 'unit',
 });
 
 export function buildUnits(sheets: { layout: SheetLayout; rows: RawRow[] }[], issues: Issue[]): { units: Unit[]; index: UnitIndex } {

@@ -1,0 +1,94 @@
+/**
+ * `Đề cử <award>`: per group, the selected nominees within quota and the numbered reserve, with
+ * the numbers that qualify them, the criteria met and the nomination dossier checklist.
+ */
+import type { SubjectRef } from '../engine/conditions';
+import type { Candidate, Nomination } from '../engine/quotas';
+import type { Outcome } from '../engine/run';
+import type { Lang } from '../i18n';
+import { formatNumber } from '../i18n';
+import { col, nominationSheetName, pctOrNull, pick } from './common';
+import type { OutBlock, OutCell, OutRow, ResultSheet } from './model';
+import { subjectUnitName } from '../engine/subjects';
+
+function qualifying(o: Outcome, s: SubjectRef, lang: Lang): string {
+  const ev = o.evaluation;
+  if (s.type === 'unit') {
+    const f = ev.facts.units[s.id]!;
+    const parts: string[] = [];
+    const pct = pctOrNull(f.count, f.plan);
+    if (pct !== null) parts.push(`${formatNumber(pct, lang)}% (${f.count}/${f.plan})`);
+    if (f.benefitCount) parts.push(pick(lang, `${f.benefitCount} SK làm lợi, tổng ${formatNumber(f.totalBenefit, lang)} đ`, `${f.benefitCount} with benefit, total ${formatNumber(f.totalBenefit, lang)} VND`));
+    return parts.join('; ');
+  }
+  if (s.type === 'person') {
+    const p = ev.facts.persons[s.index]!;
+    const parts = [pick(lang, `${p.counted} SK`, `${p.counted} initiatives`)];
+    if (p.bestEvidencedBenefit) parts.push(pick(lang, `làm lợi cao nhất ${formatNumber(p.bestEvidencedBenefit, lang)} đ`, `best benefit ${formatNumber(p.bestEvidencedBenefit, lang)} VND`));
+    if (p.evidencedSocial) parts.push(pick(lang, 'có giá trị xã hội, nhân văn', 'social/humanitarian value'));
+    return parts.join('; ');
+  }
+  return o.model.officials[s.id]!.position ?? '';
+}
+
+/** Dossier (guidance IV): letter, achievement report, initiative, recognition doc, benefit certification. */
+function dossier(o: Outcome, s: SubjectRef, lang: Lang): OutCell[] {
+  const prepare = pick(lang, 'Cần lập', 'To prepare');
+  const present = pick(lang, 'Có', 'Present');
+  const missing = pick(lang, 'Thiếu', 'Missing');
+  const na = '—';
+  if (s.type !== 'person') return [prepare, prepare, na, na, na];
+  const p = o.evaluation.facts.persons[s.index]!;
+  const initiatives = p.initiativeIds.map((id) => o.model.initiatives[id]!);
+  const best = initiatives.reduce((a, b) => ((b.benefit ?? 0) > (a.benefit ?? 0) ? b : a), initiatives[0]!);
+  const doc = best.recognitionDoc || best.rewardDecision;
+  const cert = best.benefit !== null && best.benefit > 0 ? (best.benefitCertification ? present : missing) : na;
+  return [prepare, prepare, present, doc ? present : missing, cert];
+}
+
+function candidateRow(o: Outcome, n: Nomination, c: Candidate, rank: number, slot: string, lang: Lang, note: string): OutRow {
+  const met = o.evaluation.applicable(c.subject).filter((d) => o.evaluation.result(c.subject, d.id) === 'met').map((d) => d.id).join(', ');
+  return {
+    style: slot.startsWith(pick(lang, 'Dự bị', 'Reserve')) ? 'reserve' : 'normal',
+    cells: [rank, n.group === '*' ? pick(lang, 'Toàn tỉnh', 'Whole workbook') : n.group, c.name, subjectUnitName(o.model, o.evaluation.facts, c.subject), qualifying(o, c.subject, lang), met, slot, ...dossier(o, c.subject, lang), note],
+  };
+}
+
+function awardBlock(o: Outcome, list: Nomination[], lang: Lang): OutBlock {
+  const rows: OutRow[] = [];
+  for (const n of list) {
+    const displacedNames = new Map(n.displaced.map((d) => [d.pinned, d.displaced]));
+    let rank = 0;
+    n.selected.forEach((c, i) => {
+      const pinNote = c.pinned ? pick(lang, `Ghim bởi người rà soát${displacedNames.has(c.name) ? `, thay ${displacedNames.get(c.name)}` : ''}`, `Pinned by a reviewer${displacedNames.has(c.name) ? `, displacing ${displacedNames.get(c.name)}` : ''}`) : '';
+      rows.push(candidateRow(o, n, c, ++rank, n.quota === null ? pick(lang, 'Không giới hạn', 'No cap') : `${i + 1}/${n.quota}`, lang, pinNote));
+    });
+    n.reserve.forEach((c, i) => rows.push(candidateRow(o, n, c, ++rank, `${pick(lang, 'Dự bị', 'Reserve')} ${i + 1}`, lang, n.quota === null ? n.quotaReason[lang] : '')));
+    for (const c of n.excluded) rows.push({ ...candidateRow(o, n, c, 0, pick(lang, 'Loại', 'Excluded'), lang, pick(lang, 'Người rà soát đã loại', 'Excluded by a reviewer')), style: 'excluded' });
+  }
+  return {
+    columns: [
+      col(pick(lang, 'Thứ tự', 'Rank'), 'integer', 7), col(pick(lang, 'Nhóm (đơn vị có suất)', 'Group'), 'text', 30), col(pick(lang, 'Đề cử', 'Nominee'), 'text', 34),
+      col(pick(lang, 'Đơn vị', 'Unit'), 'text', 32), col(pick(lang, 'Số liệu đạt', 'Qualifying numbers'), 'text', 36), col(pick(lang, 'Tiêu chí đạt', 'Criteria met'), 'text', 18),
+      col(pick(lang, 'Suất / Dự bị', 'Slot / reserve'), 'text', 12), col(pick(lang, 'Tờ trình', 'Letter'), 'text', 10), col(pick(lang, 'Báo cáo thành tích', 'Achievement report'), 'text', 12),
+      col(pick(lang, 'Giải pháp SK', 'Initiative'), 'text', 10), col(pick(lang, 'VB công nhận', 'Recognition doc'), 'text', 12), col(pick(lang, 'XN làm lợi', 'Benefit cert.'), 'text', 11),
+      col(pick(lang, 'Ghi chú', 'Note'), 'text', 40),
+    ],
+    rows,
+  };
+}
+
+export function buildNominationSheets(o: Outcome, lang: Lang): ResultSheet[] {
+  const awards = [...new Set(o.nominations.map((n) => n.award))];
+  return awards.map((award) => {
+    const list = o.nominations.filter((n) => n.award === award);
+    const def = o.rules.criteria.find((c) => c.id === award);
+    const quotaText = list.every((n) => n.quota === null) ? pick(lang, 'không giới hạn số lượng', 'no cap') : pick(lang, `${list.length} nhóm có suất`, `${list.length} quota group(s)`);
+    return {
+      name: nominationSheetName(award, lang),
+      kind: 'nomination' as const,
+      title: [`${pick(lang, 'DANH SÁCH ĐỀ CỬ', 'NOMINATIONS')} ${award}: ${def?.title[lang] ?? ''}`, `${o.rules.title[lang]} — ${quotaText}`],
+      blocks: [awardBlock(o, list, lang)],
+    };
+  });
+}

@@ -1,0 +1,152 @@
+/**
+ * `Tổng hợp`: one row per unit (plan, count, % of plan, members, grassroots, criteria met), totals,
+ * initiatives and benefit by field, verdict counts per criterion, nominations against quota —
+ * the numbers part of the report outline II.1, II.4 and II.6.
+ */
+import type { SubjectRef } from '../engine/conditions';
+import type { Outcome } from '../engine/run';
+import type { Lang } from '../i18n';
+import type { Unit } from '../model';
+import { collator } from '../engine/quotas';
+import { col, pctOrNull, pick, SUMMARY_SHEET } from './common';
+import type { OutBlock, OutRow, ResultSheet } from './model';
+
+const LEVEL = { province: ['Tỉnh', 'Province'], upper: ['CĐ cấp trên', 'Upper-level'], grassroots: ['CĐCS', 'Grassroots'], enterprise: ['Doanh nghiệp', 'Enterprise'] } as const;
+
+function metList(o: Outcome, s: SubjectRef): string {
+  return o.evaluation.applicable(s).filter((c) => o.evaluation.result(s, c.id) === 'met').map((c) => c.id).join(', ');
+}
+
+/** Units in hierarchy order: each top unit followed by the units below it, names in Vietnamese order. */
+function hierarchyOrder(units: Unit[]): Unit[] {
+  const children = new Map<number | null, Unit[]>();
+  for (const u of units) {
+    const key = u.parentId;
+    (children.get(key) ?? children.set(key, []).get(key)!).push(u);
+  }
+  for (const list of children.values()) list.sort((a, b) => a.source.sheet.localeCompare(b.source.sheet) || a.source.row - b.source.row);
+  const out: Unit[] = [];
+  const visit = (u: Unit, depth: number) => {
+    out.push(u);
+    if (depth < 16) for (const c of children.get(u.id) ?? []) visit(c, depth + 1);
+  };
+  for (const root of children.get(null) ?? []) visit(root, 0);
+  return out;
+}
+
+function unitsBlock(o: Outcome, lang: Lang): OutBlock {
+  const facts = o.evaluation.facts.units;
+  const rows: OutRow[] = hierarchyOrder(o.model.units).map((u, i) => {
+    const f = facts[u.id]!;
+    return {
+      style: u.level === 'grassroots' || u.level === 'enterprise' ? 'normal' : 'section',
+      cells: [i + 1, u.name, LEVEL[u.level][lang === 'vi' ? 0 : 1], u.parentId !== null ? o.model.units[u.parentId]!.name : u.parentName, f.plan, f.count, pctOrNull(f.count, f.plan), u.members, u.level === 'grassroots' ? null : f.grassroots, u.bloc, metList(o, { type: 'unit', id: u.id }), { text: `${u.source.sheet}!${u.source.row}`, sheet: u.source.sheet, row: u.source.row }],
+    };
+  });
+  // Totals over the top of the hierarchy only, so nothing is counted twice.
+  const tops = o.model.units.filter((u) => u.parentId === null);
+  const plans = tops.map((u) => facts[u.id]!.plan);
+  const counts = tops.map((u) => facts[u.id]!.count);
+  const sum = (xs: (number | null)[]) => (xs.some((x) => x === null) ? null : xs.reduce<number>((a, b) => a + b!, 0));
+  const plan = sum(plans);
+  const count = sum(counts);
+  rows.push({ style: 'total', cells: [null, pick(lang, 'Tổng cộng', 'Total'), null, null, plan, count, pctOrNull(count, plan), sum(tops.map((u) => u.members)), null, null, null, null] });
+  return {
+    title: pick(lang, 'I. Kết quả thực hiện chỉ tiêu theo đơn vị', 'I. Results against plan by unit'),
+    columns: [
+      col(pick(lang, 'STT', 'No.'), 'integer', 6), col(pick(lang, 'Đơn vị', 'Unit'), 'text', 42), col(pick(lang, 'Cấp', 'Level'), 'text', 12),
+      col(pick(lang, 'Thuộc', 'Parent'), 'text', 30), col(pick(lang, 'Chỉ tiêu', 'Plan'), 'integer', 10), col(pick(lang, 'Số SK', 'Initiatives'), 'integer', 10),
+      col(pick(lang, 'Tỷ lệ %', '% of plan'), 'percent1', 10), col(pick(lang, 'Số ĐV', 'Members'), 'integer', 10), col(pick(lang, 'Số CĐCS', 'Grassroots'), 'integer', 10),
+      col(pick(lang, 'Khối thi đua', 'Bloc'), 'text', 24), col(pick(lang, 'Tiêu chí đạt', 'Criteria met'), 'text', 24), col(pick(lang, 'Dòng nguồn', 'Source row'), 'link', 18),
+    ],
+    rows,
+  };
+}
+
+function totalsBlock(o: Outcome, lang: Lang): OutBlock {
+  const { initiatives } = o.model;
+  const status = o.evaluation.facts.status;
+  let counted = 0, withBenefit = 0, total = 0, evidenced = 0;
+  initiatives.forEach((i, n) => {
+    if (!status[n]!.counted) return;
+    counted++;
+    if (i.benefit !== null && i.benefit > 0) {
+      withBenefit++;
+      total += i.benefit;
+    }
+    if (status[n]!.viaOther.result === 'met') evidenced++;
+  });
+  const row = (label: string, value: number, format: 'integer' | 'money' = 'integer'): OutRow => ({ cells: [label, value, format === 'money' ? pick(lang, 'đồng/năm', 'VND/year') : null] });
+  return {
+    title: pick(lang, 'II.1. Số lượng, chất lượng sáng kiến và tổng giá trị làm lợi', 'II.1. Number and quality of initiatives, total benefit'),
+    columns: [col(pick(lang, 'Chỉ số', 'Figure'), 'text', 48), col(pick(lang, 'Giá trị', 'Value'), 'money', 20), col('', 'text', 12)],
+    rows: [
+      row(pick(lang, 'Sáng kiến trong danh sách', 'Initiatives listed'), initiatives.length),
+      row(pick(lang, 'Sáng kiến được tính (đến ngày chốt, không bị loại)', 'Initiatives counted (by the cutoff, not excluded)'), counted),
+      row(pick(lang, 'Sáng kiến có giá trị làm lợi', 'Initiatives with a benefit value'), withBenefit),
+      row(pick(lang, 'Sáng kiến đủ minh chứng (đăng tải, văn bản công nhận)', 'Initiatives evidenced (posted, recognised)'), evidenced),
+      row(pick(lang, 'Tổng giá trị làm lợi', 'Total benefit'), total, 'money'),
+      row(pick(lang, 'Số tác giả', 'Authors'), o.evaluation.facts.persons.length),
+    ],
+  };
+}
+
+function fieldsBlock(o: Outcome, lang: Lang): OutBlock {
+  const byField = new Map<string, { count: number; withBenefit: number; total: number }>();
+  const status = o.evaluation.facts.status;
+  o.model.initiatives.forEach((i, n) => {
+    if (!status[n]!.counted) return;
+    const key = i.field ?? pick(lang, '(chưa ghi lĩnh vực)', '(no field)');
+    const e = byField.get(key) ?? byField.set(key, { count: 0, withBenefit: 0, total: 0 }).get(key)!;
+    e.count++;
+    if (i.benefit !== null && i.benefit > 0) {
+      e.withBenefit++;
+      e.total += i.benefit;
+    }
+  });
+  const names = [...byField.keys()].sort(collator.compare);
+  return {
+    title: pick(lang, 'II.4. Sáng kiến theo lĩnh vực', 'II.4. Initiatives by field'),
+    columns: [col(pick(lang, 'Lĩnh vực', 'Field'), 'text', 36), col(pick(lang, 'Số SK', 'Initiatives'), 'integer', 12), col(pick(lang, 'Số SK có giá trị làm lợi', 'With benefit'), 'integer', 14), col(pick(lang, 'Tổng giá trị làm lợi (đồng)', 'Total benefit (VND)'), 'money', 22)],
+    rows: names.map((name) => {
+      const e = byField.get(name)!;
+      return { cells: [name, e.count, e.withBenefit, e.total] };
+    }),
+  };
+}
+
+function criteriaBlock(o: Outcome, lang: Lang): OutBlock {
+  const ev = o.evaluation;
+  const subjects: SubjectRef[] = [
+    ...o.model.units.map((u) => ({ type: 'unit' as const, id: u.id })),
+    ...ev.facts.persons.map((_, index) => ({ type: 'person' as const, index })),
+    ...o.model.officials.map((x) => ({ type: 'official' as const, id: x.id })),
+  ];
+  const tally = new Map(ev.criteria.map((c) => [c.id, { met: 0, not_met: 0, unknown: 0 }]));
+  for (const s of subjects) for (const c of ev.applicable(s)) tally.get(c.id)![ev.result(s, c.id)!]++;
+  return {
+    title: pick(lang, 'Kết quả theo tiêu chí', 'Results by criterion'),
+    columns: [col(pick(lang, 'Tiêu chí', 'Criterion'), 'text', 10), col(pick(lang, 'Nội dung', 'Wording'), 'text', 60), col(pick(lang, 'Đạt', 'Met'), 'integer', 8), col(pick(lang, 'Không đạt', 'Not met'), 'integer', 10), col(pick(lang, 'Chưa rõ', 'Unknown'), 'integer', 9)],
+    rows: ev.criteria.map((c) => {
+      const t = tally.get(c.id)!;
+      return { cells: [c.id, c.title[lang], t.met, t.not_met, t.unknown] };
+    }),
+  };
+}
+
+function nominationsBlock(o: Outcome, lang: Lang): OutBlock {
+  return {
+    title: pick(lang, 'II.6. Kết quả bình xét, đề nghị khen thưởng', 'II.6. Nominations against quota'),
+    columns: [col(pick(lang, 'Giải thưởng', 'Award'), 'text', 10), col(pick(lang, 'Nhóm', 'Group'), 'text', 36), col(pick(lang, 'Số suất', 'Quota'), 'integer', 9), col(pick(lang, 'Đã chọn', 'Selected'), 'integer', 9), col(pick(lang, 'Dự bị', 'Reserve'), 'integer', 9), col(pick(lang, 'Căn cứ số suất', 'Quota basis'), 'text', 60)],
+    rows: o.nominations.map((n) => ({ cells: [n.award, n.group === '*' ? pick(lang, 'Toàn tỉnh', 'Whole workbook') : n.group, n.quota, n.selected.length, n.reserve.length, n.quotaReason[lang]] })),
+  };
+}
+
+export function buildSummarySheet(o: Outcome, lang: Lang): ResultSheet {
+  return {
+    name: SUMMARY_SHEET[lang],
+    kind: 'summary',
+    title: [pick(lang, 'TỔNG HỢP KẾT QUẢ CHƯƠNG TRÌNH "01 TRIỆU SÁNG KIẾN"', 'SUMMARY OF THE "ONE MILLION INITIATIVES" PROGRAMME'), `${o.rules.title[lang]} — ${pick(lang, 'Lập bởi Bình xét', 'Made by Bình xét')}`],
+    blocks: [unitsBlock(o, lang), totalsBlock(o, lang), fieldsBlock(o, lang), criteriaBlock(o, lang), nominationsBlock(o, lang)],
+  };
+}
