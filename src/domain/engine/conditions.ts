@@ -8,6 +8,7 @@ import type { Official } from '../model';
 import type { Cmp, CmpRef, Condition, RuleSet, Scope, UnitFlag, UnitMetric, Value } from '../rules/types';
 import { foldKey } from '../text';
 import type { Facts, Person, UnitFacts } from './facts';
+import type { Evidence } from './evidence';
 import type { Params } from './params';
 import { biMoney, biPct, combineAll, combineAny, comparePct, compareFractions, compareNumbers, comparison, type Result, type Verdict } from './verdict';
 
@@ -186,21 +187,27 @@ function evalEvidenced(cond: { benefit?: Value; social?: boolean }, subject: Sub
   const threshold = cond.benefit === undefined ? null : paramValue(cond.benefit, ctx);
   const { status } = ctx.facts;
   const initiatives = ctx.facts.initiatives;
-  let unknownCandidate: number | null = null;
-  const failed: number[] = [];
+  let unknownCandidate: { id: number; ev: Evidence } | null = null;
+  const failed: { id: number; ev: Evidence }[] = [];
+  const order: Record<Result, number> = { met: 0, unknown: 1, not_met: 2 };
   for (const id of p.initiativeIds) {
     const i = initiatives[id]!;
     const byBenefit = threshold !== null && i.benefit !== null && i.benefit >= threshold;
     const bySocial = cond.social === true && i.social === true;
     if (!byBenefit && !bySocial) continue;
-    const ev = byBenefit ? status[id]!.viaBenefit : status[id]!.viaOther;
+    // Through its benefit an initiative needs a certification, through the social mark it does not:
+    // one that qualifies both ways counts by the better-evidenced way (the benefit way when equal).
+    const viaBenefit = byBenefit ? status[id]!.viaBenefit : null;
+    const viaSocial = bySocial ? status[id]!.viaOther : null;
+    const social = viaSocial !== null && (viaBenefit === null || order[viaSocial.result] < order[viaBenefit.result]);
+    const ev = social ? viaSocial! : viaBenefit!;
     if (ev.result === 'met') {
-      return v('met', ctx, () => byBenefit
+      return v('met', ctx, () => !social
         ? bi(`sáng kiến «${i.title}» làm lợi ${biMoney(i.benefit!).vi} ≥ ${biMoney(threshold!).vi}, đủ minh chứng`, `initiative "${i.title}" benefit ${biMoney(i.benefit!).en} ≥ ${biMoney(threshold!).en}, evidenced`)
         : bi(`sáng kiến «${i.title}» có giá trị xã hội, nhân văn, đủ minh chứng`, `initiative "${i.title}" has social/humanitarian value, evidenced`));
     }
-    if (ev.result === 'unknown') unknownCandidate ??= id;
-    else failed.push(id);
+    if (ev.result === 'unknown') unknownCandidate ??= { id, ev };
+    else failed.push({ id, ev });
   }
   const want = () => {
     const parts: Bilingual[] = [];
@@ -209,14 +216,13 @@ function evalEvidenced(cond: { benefit?: Value; social?: boolean }, subject: Sub
     return bi(parts.map((x) => x.vi).join(' hoặc '), parts.map((x) => x.en).join(' or '));
   };
   if (unknownCandidate !== null) {
-    const i = initiatives[unknownCandidate]!;
-    const missing = status[unknownCandidate]!.viaBenefit.missing;
+    const i = initiatives[unknownCandidate.id]!;
+    const missing = unknownCandidate.ev.missing;
     return v('unknown', ctx, () => bi(`sáng kiến «${i.title}» (${want().vi}) chưa rõ minh chứng: ${missing.map((m) => m.vi).join(', ')}`, `initiative "${i.title}" (${want().en}) evidence unknown: ${missing.map((m) => m.en).join(', ')}`));
   }
   return v('not_met', ctx, () => {
     const best = p.bestEvidencedBenefit > 0 ? bi(` (cao nhất đủ minh chứng: ${biMoney(p.bestEvidencedBenefit).vi})`, ` (best evidenced: ${biMoney(p.bestEvidencedBenefit).en})`) : SILENT;
-    const why = failed.slice(0, 3).map((id) => {
-      const ev = initiatives[id]!.benefit !== null && threshold !== null && initiatives[id]!.benefit! >= threshold ? status[id]!.viaBenefit : status[id]!.viaOther;
+    const why = failed.slice(0, 3).map(({ id, ev }) => {
       return bi(`«${initiatives[id]!.title}»: ${ev.missing.map((m) => m.vi).join(', ')}`, `"${initiatives[id]!.title}": ${ev.missing.map((m) => m.en).join(', ')}`);
     });
     const tail = why.length ? bi(`; ${why.map((w) => w.vi).join('; ')}`, `; ${why.map((w) => w.en).join('; ')}`) : SILENT;

@@ -167,11 +167,13 @@ function uncapped(ev: Evaluation, award: string, decisions: DecisionBook): Nomin
   const def = ev.rules.criteria.find((c) => c.id === award);
   const selected: Candidate[] = [];
   const excluded: Candidate[] = [];
+  const seen = new Set<string>();
   for (const subject of def?.appliesTo ?? []) {
     for (const s of subjectsOf(ev, subject)) {
       if (ev.result(s, award) !== 'met') continue;
       const key = subjectKey(ev.model, ev.facts, s);
-      if (selected.some((c) => c.key === key) || excluded.some((c) => c.key === key)) continue;
+      if (seen.has(key)) continue;
+      seen.add(key);
       const c: Candidate = { subject: s, key, name: subjectName(ev.model, ev.facts, s), pinned: false };
       (decisions.excluded(key, award) ? excluded : selected).push(c);
     }
