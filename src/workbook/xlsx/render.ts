@@ -1,0 +1,152 @@
+/**
+ * Lays out a `ResultSheet` on an exceljs worksheet (full or streaming): title lines, then each
+ * block as [title] + header + rows, a blank row between blocks. Strings are always written as
+ * plain string values, so "=SUM(A1)" stays text.
+ */
+import type { Borders, Cell, Fill, Font, Worksheet } from 'exceljs';
+import { EXCEL_FORMATS, type OutBlock, type OutCell, type OutRow, type ResultSheet, type RowStyle } from '../../domain/sheets/model';
+import { columnLetter } from '../../domain/cells';
+
+const THIN = { style: 'thin' as const, color: { argb: 'FFBFBFBF' } };
+const BOX: Partial<Borders> = { top: THIN, left: THIN, bottom: THIN, right: THIN };
+const HEADER_FILL: Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } };
+const LINK_COLOR = 'FF0563C1';
+const GREY = 'FF808080';
+const WIDTH_SAMPLE_ROWS = 500;
+
+/** Row number of the first block's header (for the frozen pane), before anything is written. */
+export function firstHeaderRow(sheet: ResultSheet): number {
+  const titleRows = sheet.title.length > 0 ? sheet.title.length + 1 : 0;
+  return titleRows + (sheet.blocks[0]?.title ? 1 : 0) + 1;
+}
+
+/** `'Sheet name'!A12` with quotes doubled, as Excel writes references. */
+export function sheetRef(sheet: string, row: number, column = 1): string {
+  return `'${sheet.replace(/'/g, "''")}'!${columnLetter(column)}${row}`;
+}
+
+function textOf(cell: OutCell): string {
+  if (cell === null) return '';
+  if (typeof cell === 'object') return cell.text;
+  return typeof cell === 'number' ? cell.toLocaleString('vi-VN') : cell;
+}
+
+/** Column widths in characters: the caller's width, else fitted to the header and first rows. */
+export function columnWidths(sheet: ResultSheet): number[] {
+  const widths: number[] = [];
+  for (const block of sheet.blocks) {
+    block.columns.forEach((col, i) => {
+      let w = col.width;
+      if (w === undefined) {
+        const longestWord = Math.max(...col.header.split(/\s+/).map((s) => s.length));
+        w = Math.max(8, Math.min(14, col.header.length), longestWord + 2);
+        for (const row of block.rows.slice(0, WIDTH_SAMPLE_ROWS)) w = Math.max(w, Math.min(60, textOf(row.cells[i] ?? null).length + 2));
+      }
+      widths[i] = Math.max(widths[i] ?? 0, w);
+    });
+  }
+  return widths;
+}
+
+function rowFont(style: RowStyle | undefined): Partial<Font> {
+  switch (style) {
+    case 'section':
+      return { bold: true };
+    case 'total':
+      return { bold: true };
+    case 'reserve':
+      return { italic: true, color: { argb: GREY } };
+    case 'excluded':
+      return { strike: true, color: { argb: GREY } };
+    default:
+      return {};
+  }
+}
+
+export interface RenderContext {
+  /** Sheet name a link may point to in the written file, or null when the link must stay plain text. */
+  linkTarget(sheet: string): string | null;
+  /** Streaming worksheets need each finished row committed. */
+  commitRows: boolean;
+}
+
+/** Writes the sheet; returns the number of rows used. */
+export function renderResultSheet(ws: Worksheet, sheet: ResultSheet, ctx: RenderContext): number {
+  ws.columns = columnWidths(sheet).map((width) => ({ width }));
+  let r = 1;
+  const finish = (row: ReturnType<Worksheet['getRow']>): void => {
+    if (ctx.commitRows) row.commit();
+  };
+  sheet.title.forEach((line, i) => {
+    const row = ws.getRow(r++);
+    const cell = row.getCell(1);
+    cell.value = line;
+    cell.font = { bold: true, size: i === 0 ? 14 : 12 };
+    finish(row);
+  });
+  if (sheet.title.length > 0) r++;
+  sheet.blocks.forEach((block, b) => {
+    if (b > 0) r++;
+    r = renderBlock(ws, block, r, ctx, finish);
+  });
+  return r - 1;
+}
+
+function renderBlock(ws: Worksheet, block: OutBlock, start: number, ctx: RenderContext, finish: (row: ReturnType<Worksheet['getRow']>) => void): number {
+  let r = start;
+  if (block.title) {
+    const row = ws.getRow(r++);
+    const cell = row.getCell(1);
+    cell.value = block.title;
+    cell.font = { bold: true, size: 12 };
+    finish(row);
+  }
+  const header = ws.getRow(r++);
+  block.columns.forEach((col, i) => {
+    const cell = header.getCell(i + 1);
+    cell.value = col.header;
+    cell.font = { bold: true };
+    cell.fill = HEADER_FILL;
+    cell.border = BOX;
+    cell.alignment = { vertical: 'middle', horizontal: 'center', wrapText: true };
+  });
+  finish(header);
+  for (const out of block.rows) {
+    const row = ws.getRow(r++);
+    writeRow(row, out, block, ctx);
+    finish(row);
+  }
+  return r;
+}
+
+function writeRow(row: ReturnType<Worksheet['getRow']>, out: OutRow, block: OutBlock, ctx: RenderContext): void {
+  const font = rowFont(out.style);
+  const border: Partial<Borders> = out.style === 'total' ? { ...BOX, top: { style: 'thin', color: { argb: 'FF000000' } } } : BOX;
+  block.columns.forEach((col, i) => {
+    const cell = row.getCell(i + 1);
+    setValue(cell, out.cells[i] ?? null, ctx, font);
+    cell.numFmt = EXCEL_FORMATS[col.format];
+    cell.border = border;
+    if (!cell.font) cell.font = font;
+  });
+}
+
+function setValue(cell: Cell, value: OutCell, ctx: RenderContext, font: Partial<Font>): void {
+  if (value === null) return;
+  if (typeof value === 'number') {
+    if (Number.isFinite(value)) cell.value = value;
+    return;
+  }
+  if (typeof value === 'string') {
+    cell.value = value; // a plain string value is never a formula in exceljs
+    return;
+  }
+  const target = ctx.linkTarget(value.sheet);
+  if (target === null) {
+    cell.value = value.text;
+    return;
+  }
+  // Written as a proper internal link (`location`, no relationship) by `internal-links.ts`.
+  cell.value = { text: value.text, hyperlink: `#${sheetRef(target, value.row)}` };
+  cell.font = { ...font, color: { argb: LINK_COLOR }, underline: true };
+}
