@@ -131,14 +131,20 @@ export function computeFacts(model: Model, rules: RuleSet, params: Params, decis
 
 function buildPersons(initiatives: Initiative[], units: Unit[], status: InitiativeStatus[], firstOnly: boolean): Person[] {
   const byKey = new Map<string, Person>();
+  const keys = new Map<string, string>();
+  const keyOf = (s: string) => {
+    let k = keys.get(s);
+    if (k === undefined) keys.set(s, (k = nameKey(s)));
+    return k;
+  };
   initiatives.forEach((i, n) => {
     const unit = i.unitId === null ? null : units[i.unitId]!;
     // Stable across runs (a reviewer's decision names the person by name and union).
-    const unitKey = nameKey(unit?.name ?? i.unitName ?? '');
+    const unitKey = keyOf(unit?.name ?? i.unitName ?? '');
     const authors = firstOnly ? i.authors.slice(0, 1) : i.authors;
     const st = status[n]!;
     for (const name of authors) {
-      const key = `person:${nameKey(name)}|${unitKey}`;
+      const key = `person:${keyOf(name)}|${unitKey}`;
       let p = byKey.get(key);
       if (!p) {
         p = { key, name, unitId: unit?.id ?? null, unitName: unit?.name ?? i.unitName, initiativeIds: [], counted: 0, bestEvidencedBenefit: 0, evidencedSocial: false };

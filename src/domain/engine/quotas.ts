@@ -109,7 +109,8 @@ function tiedOnFirstKey(ev: Evaluation, q: QuotaDef) {
 }
 
 function allocate(candidates: Candidate[], quota: number | null, keepTies: boolean, same: (a: Candidate, b: Candidate) => boolean) {
-  if (quota === null) return { selected: [] as Candidate[], reserve: candidates, displaced: [] as Nomination['displaced'] };
+  // Unknown quota: the engine selects no one, but an officer's pin still forces its candidate in.
+  if (quota === null) return { selected: candidates.filter((c) => c.pinned), reserve: candidates.filter((c) => !c.pinned), displaced: [] as Nomination['displaced'] };
   let cut = Math.min(quota, candidates.length);
   if (keepTies) while (cut > 0 && cut < candidates.length && same(candidates[cut - 1]!, candidates[cut]!)) cut++;
   const selected = candidates.slice(0, cut);

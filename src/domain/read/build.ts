@@ -37,11 +37,24 @@ function resolveUnit(index: UnitIndex, units: Unit[], name: string | null, paren
   return { id: found[0] ?? null, ambiguous: found.length > 1 };
 }
 
-function toInitiative(row: RawRow, layout: SheetLayout, id: number, has: InitiativeColumns, index: UnitIndex, units: Unit[], issues: Issue[]): Initiative {
+type UnitResolver = (name: string | null, parent: string | null) => { id: number | null; ambiguous: boolean };
+
+/** Initiatives name a few thousand units a million times: each distinct (unit, parent) is looked up once. */
+function cachedResolver(index: UnitIndex, units: Unit[]): UnitResolver {
+  const cache = new Map<string, { id: number | null; ambiguous: boolean }>();
+  return (name, parent) => {
+    const key = `${name ?? ''}\u0000${parent ?? ''}`;
+    let r = cache.get(key);
+    if (!r) cache.set(key, (r = resolveUnit(index, units, name, parent)));
+    return r;
+  };
+}
+
+function toInitiative(row: RawRow, id: number, has: InitiativeColumns, resolve: UnitResolver, issues: Issue[]): Initiative {
   const f = row.fields;
   const title = text(f.title) ?? text(f.code) ?? `#${row.source.row}`;
   const unitName = text(f.unit) ?? row.section;
-  const { id: unitId, ambiguous } = resolveUnit(index, units, unitName, text(f.parent));
+  const { id: unitId, ambiguous } = resolve(unitName, text(f.parent));
   const at = { sheet: row.source.sheet, row: row.source.row, column: null, subject: title, kind: 'initiative' as const };
   if (unitName && unitId === null) issues.push({ ...at, code: 'unknown_unit', severity: 'warning', message: bi(`Không tìm thấy đơn vị «${unitName}» của sáng kiến`, `Unit "${unitName}" of the initiative not found`) });
   if (ambiguous) issues.push({ ...at, code: 'ambiguous_unit', severity: 'warning', message: bi(`Nhiều đơn vị tên «${unitName}»: lấy đơn vị đầu tiên`, `Several units are named "${unitName}": the first is used`) });
@@ -91,9 +104,10 @@ export function buildModel(sheets: ReadSheet[], readIssues: Issue[]): Model {
   const unitSheets = sheets.filter((s) => s.layout.role === 'units');
   const { units, index } = buildUnits(unitSheets, issues);
   const initiatives: Initiative[] = [];
+  const resolve = cachedResolver(index, units);
   for (const { layout, rows } of sheets.filter((s) => s.layout.role === 'initiatives')) {
     const has = initiativeColumns(layout);
-    for (const row of rows) initiatives.push(toInitiative(row, layout, initiatives.length, has, index, units, issues));
+    for (const row of rows) initiatives.push(toInitiative(row, initiatives.length, has, resolve, issues));
   }
   const officials: Official[] = [];
   for (const { rows } of sheets.filter((s) => s.layout.role === 'officials')) {

@@ -32,6 +32,32 @@ const PARSERS: Record<ValueKind, (v: CellValue) => Parsed<FieldValue>> = {
   document: parseDocument,
 };
 
+/**
+ * Fields whose cell text keeps meaning in its line breaks: an author cell lists one name per line
+ * as often as with `,` or `;` — turned into `;` before the text is normalised (which folds them).
+ */
+const FIELD_PARSERS: Record<string, (v: CellValue) => Parsed<FieldValue>> = {
+  authors: (v) => parseText(typeof v === 'string' ? v.replace(/[\r\n\u2028\u2029]+/g, ';') : v),
+};
+
+/**
+ * Yes/no words, dates, amounts and document numbers repeat down a column: each distinct text is
+ * parsed once. Results are immutable, so sharing them is safe; the cache is bounded.
+ */
+const MEMO_LIMIT = 50_000;
+function memoised(parse: (v: CellValue) => Parsed<FieldValue>): (v: CellValue) => Parsed<FieldValue> {
+  const seen = new Map<string, Parsed<FieldValue>>();
+  return (v) => {
+    if (typeof v !== 'string') return parse(v);
+    let r = seen.get(v);
+    if (r === undefined) {
+      r = parse(v);
+      if (seen.size < MEMO_LIMIT) seen.set(v, r);
+    }
+    return r;
+  };
+}
+
 const ROLE_KIND = { units: 'unit', initiatives: 'initiative', officials: 'official' } as const;
 const NAME_FIELD = { units: 'name', initiatives: 'title', officials: 'name' } as const;
 
@@ -57,7 +83,11 @@ export class TableReader {
     const defs = new Map(FIELDS_BY_ROLE[layout.role].map((d) => [d.id, d]));
     this.columns = Object.entries(layout.mapping)
       .filter(([id]) => id !== 'stt' && defs.has(id))
-      .map(([id, m]) => ({ def: defs.get(id)!, column: m.column, parse: PARSERS[defs.get(id)!.kind] }));
+      .map(([id, m]) => {
+        const def = defs.get(id)!;
+        const parse = (layout.role === 'initiatives' ? FIELD_PARSERS[id] : undefined) ?? PARSERS[def.kind];
+        return { def, column: m.column, parse: def.kind === 'text' ? parse : memoised(parse) };
+      });
     this.nameColumn = layout.mapping[NAME_FIELD[layout.role]]?.column ?? null;
     this.sttColumn = layout.mapping.stt?.column ?? null;
   }
@@ -71,20 +101,22 @@ export class TableReader {
 
   private readRow(row: CellValue[], excelRow: number): void {
     if (row.every((v) => isBlank(v))) return;
-    const texts = row.filter((v) => typeof v === 'string' && v.trim() !== '') as string[];
-    const lead = this.leadText(row, texts);
-    const folded = foldKey(lead);
-    const stt = this.sttColumn === null ? null : row[this.sttColumn];
-    if (TOTALS.test(folded) && !this.isNumbered(stt)) return;
-    const section = this.sectionText(row, texts, stt);
-    if (section !== null) {
-      this.section = section;
-      return;
-    }
     const name = this.nameColumn === null ? null : row[this.nameColumn];
-    if (this.nameColumn !== null && isBlank(name ?? null)) {
-      if (this.hasValues(row)) this.issue(excelRow, this.nameColumn, 'missing_name', bi('Dòng có số liệu nhưng không có tên', 'Row has data but no name'), null);
-      return;
+    const stt = this.sttColumn === null ? null : row[this.sttColumn];
+    // Data rows (a numbered STT and a name) are by far the most common: skip the structure checks.
+    if (!(this.isNumbered(stt) && !isBlank(name ?? null))) {
+      const texts = row.filter((v) => typeof v === 'string' && v.trim() !== '') as string[];
+      const lead = typeof name === 'string' && name.trim() ? name : (texts[0] ?? '');
+      if (TOTALS.test(foldKey(lead))) return;
+      const section = this.sectionText(row, texts, stt);
+      if (section !== null) {
+        this.section = section;
+        return;
+      }
+      if (this.nameColumn !== null && isBlank(name ?? null)) {
+        if (this.hasValues(row)) this.issue(excelRow, this.nameColumn, 'missing_name', bi('Dòng có số liệu nhưng không có tên', 'Row has data but no name'), null);
+        return;
+      }
     }
     const fields: Record<string, FieldValue> = {};
     for (const c of this.columns) {
@@ -96,12 +128,6 @@ export class TableReader {
       }
     }
     this.rows.push({ source: { sheet: this.layout.sheet, row: excelRow }, section: this.section, fields });
-  }
-
-  /** The text that names the row: the name column when it has text, else the first text cell. */
-  private leadText(row: CellValue[], texts: string[]): string {
-    const name = this.nameColumn === null ? null : row[this.nameColumn];
-    return typeof name === 'string' && name.trim() ? name : (texts[0] ?? '');
   }
 
   private isNumbered(stt: CellValue | undefined): boolean {

@@ -70,7 +70,10 @@ function toUnit(row: RawRow, layout: SheetLayout, id: number, issues: Issue[]): 
   const f = row.fields;
   const name = normalizeText(String(f.name));
   const fromColumn = levelFromText(text(f.level));
-  const level = fromColumn ?? layout.levelHint ?? levelFromName(name);
+  // A provincial federation named as such is a province even in a sheet whose headers hint at
+  // upper-level unions (a national sheet with a "Số CĐCS" column).
+  const byName = levelFromName(name);
+  const level = fromColumn ?? (byName === 'province' ? byName : null) ?? layout.levelHint ?? byName;
   const section = row.section;
   const bloc = text(f.bloc) ?? (section && (isGroupSection(section) || level !== 'grassroots') ? section : null);
   const unit: Unit = {
