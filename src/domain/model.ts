@@ -30,6 +30,8 @@ export interface Unit {
   rewardClause: boolean | null; // reward clause in collective agreement / regulations
   rewardedAuthors: boolean | null;
   ownership: 'state' | 'non_state' | null; // enterprise type
+  /** Set when the workbook has no row for the province: its figures come from the totals row or the sum of its units. */
+  derived?: 'totals_row' | 'sum';
 }
 
 export interface Initiative {

@@ -29,8 +29,21 @@ describe('two-row merged header under title rows', () => {
 
   test('section rows give the bloc, the totals row is not a unit, text numbers are read', () => {
     const { model } = readSheets([sheet]);
-    expect(model.units).toHaveLength(1);
-    expect(model.units[0]).toMatchObject({ name: 'LĐLĐ huyện Tam Đường', bloc: 'Khối LĐLĐ huyện, thành phố', plan: 30, count: 45, members: 2350, grassroots: 85, level: 'upper' });
+    const upper = model.units.filter((u) => u.level === 'upper');
+    expect(upper).toHaveLength(1);
+    expect(upper[0]).toMatchObject({ name: 'LĐLĐ huyện Tam Đường', bloc: 'Khối LĐLĐ huyện, thành phố', plan: 30, count: 45, members: 2350, grassroots: 85 });
+  });
+
+  test('the province, which has no row, is made from the totals row (or the sum) and named after the title', () => {
+    const { model } = readSheets([sheet]);
+    const province = model.units.find((u) => u.level === 'province')!;
+    // The totals row of this sheet is empty: the sum of its unions, said so in an issue.
+    expect(province).toMatchObject({ name: 'LĐLĐ tỉnh Lai Châu', plan: 30, count: 45, derived: 'sum', source: { sheet: 'TH chỉ tiêu', row: 8 } });
+    expect(model.units[0]!.parentId).toBe(province.id);
+    expect(model.issues.find((i) => i.code === 'province_derived')!.message.vi).toContain('cộng từ 1 CĐ cấp trên');
+    const withTotals = { ...sheet, rows: sheet.rows.map((r) => (r[1] === 'Tổng cộng' ? [null, 'Tổng cộng', 400, 500] : r)) };
+    const p2 = readSheets([withTotals]).model.units.find((u) => u.level === 'province')!;
+    expect(p2).toMatchObject({ plan: 400, count: 500, derived: 'totals_row' });
   });
 });
 

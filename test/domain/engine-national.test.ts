@@ -136,7 +136,9 @@ describe('a provincial federation is a province even under headers that hint at 
     ]);
     expect(run.unit(LAI_CHAU).level).toBe('province');
     expect(Object.keys(run.unit(LAI_CHAU).verdicts).sort()).toEqual(['1.1.1', '1.1.1a', '1.1.1b', '1.1.1c']);
-    expect(run.vi.nominations.filter((n) => n.group === LAI_CHAU)).toEqual([]);
+    // The province's groups are its own proposals upward (1.x), never a district's 2.1.2 / 2.2.2.
+    expect(run.vi.nominations.filter((n) => n.group === LAI_CHAU).map((n) => n.award).sort()).toEqual(['1.1.2', '1.1.3', '1.2.3']);
+    expect(run.unit('LĐLĐ huyện Tam Đường').parent).toBe(LAI_CHAU);
     expect(run.nomination('1.1.1').selected).toEqual([LAI_CHAU]);
   });
 });

@@ -246,6 +246,7 @@ describe('ordering individuals (2.2.2) and enterprises (1.1.3)', () => {
         { name: 'CĐCS Công ty TNHH Chè Tam Đường', parent: TAM_DUONG, plan: 10, count: 10, ownership: 'Ngoài nhà nước', rewarded: 'x' },
       ]),
     ]);
-    expect(run.nomination('1.1.3', TAM_DUONG)).toEqual({ award: '1.1.3', group: TAM_DUONG, quota: 1, selected: ['CĐCS Công ty TNHH Chè Tam Đường'], reserve: ['CĐCS Công ty Điện lực Lai Châu'] });
+    // The province (no row of its own: the sum of its unions, 20/10) proposes its 01 enterprise.
+    expect(run.nomination('1.1.3', 'LĐLĐ tỉnh Lai Châu')).toEqual({ award: '1.1.3', group: 'LĐLĐ tỉnh Lai Châu', quota: 1, selected: ['CĐCS Công ty TNHH Chè Tam Đường'], reserve: ['CĐCS Công ty Điện lực Lai Châu'] });
   });
 });

@@ -81,7 +81,7 @@ describe('report shape (spec/report.md)', () => {
   it('units: name, sheet, 1-based row, level, parent, plan, count, pct — as read', () => {
     expect(report.units.map((u) => Object.keys(u))).toEqual(report.units.map(() => ['name', 'sheet', 'row', 'level', 'parent', 'plan', 'count', 'pct', 'verdicts']));
     // Upper sheet: 3 title rows, 2 header rows, bloc row "I." on row 6 → first union on row 7.
-    expect(run.unit(TAM_DUONG)).toMatchObject({ sheet: 'TH chỉ tiêu', row: 7, level: 'upper', parent: null, plan: 25, count: 38, pct: 152 });
+    expect(run.unit(TAM_DUONG)).toMatchObject({ sheet: 'TH chỉ tiêu', row: 7, level: 'upper', parent: 'LĐLĐ tỉnh Lai Châu', plan: 25, count: 38, pct: 152 });
     expect(run.unit(NGANH_GD)).toMatchObject({ row: 10, pct: 80 });
     expect(run.unit('CĐCS UBND huyện Tam Đường')).toMatchObject({ sheet: 'CĐCS', row: 5, level: 'grassroots', parent: TAM_DUONG, plan: 5, count: 9, pct: 180 });
   });
@@ -119,10 +119,12 @@ describe('report shape (spec/report.md)', () => {
     expect(run.person('Hà Văn Đạt')).toMatchObject({ unit: TAM_DUONG, kind: 'official', rows: [{ sheet: 'Cán bộ', row: 3 }] });
   });
 
-  it('nominations: every capped group of every upper-level union (quota 0 too), workbook-wide ones as "*", uncapped as "*" with quota null', () => {
+  it('nominations: every capped group (each upper-level union, quota 0 too; the province for 1.x), workbook-wide ones as "*", uncapped as "*" with quota null', () => {
     const pairs = report.nominations.map((n) => `${n.award} / ${n.group}`).sort();
     const expected = [
-      ...['2.1.2', '2.2.2', '1.1.2', '1.1.3', '1.2.3'].flatMap((award) => UPPERS.map((u) => `${award} / ${u}`)),
+      ...['2.1.2', '2.2.2'].flatMap((award) => UPPERS.map((u) => `${award} / ${u}`)),
+      // The province proposes upward: one group each for 1.1.2, 1.1.3, 1.2.3.
+      ...['1.1.2', '1.1.3', '1.2.3'].map((award) => `${award} / LĐLĐ tỉnh Lai Châu`),
       '2.2.1 / *', '1.2.1 / *',
       '2.1.1 / *', '2.2.3 / *', '1.1.1 / *', '1.2.2 / *',
     ].sort();

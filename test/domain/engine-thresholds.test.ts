@@ -89,11 +89,14 @@ describe('100% of plan (2.1.1b "từ 100%" = ≥; 2.1.1d "vượt chỉ tiêu" =
 });
 
 describe('200% of plan (1.1.2 "trên 200%", 1.1.3 "trên 200% … trở lên" default ≥)', () => {
+  // The province proposes upward (one grassroots union, one enterprise); with no row of its own its
+  // figures are the sum of its upper-level unions, named after the title row.
+  const PROVINCE = 'LĐLĐ tỉnh Lai Châu';
   // Portal ranks 11 and 12: the rank path of 1.1.2 is closed, only the ratio can decide.
-  const sheets = (withRank: boolean) => [
+  const sheets = (withRank: boolean, phongThoCount = 21) => [
     upperSheet([
       { name: TAM_DUONG, plan: 10, count: 20, grassroots: 40 },
-      { name: PHONG_THO, plan: 10, count: 21, grassroots: 40 },
+      { name: PHONG_THO, plan: 10, count: phongThoCount, grassroots: 40 },
     ]),
     grassrootsSheet([
       { name: 'CĐCS Hai Trăm', parent: TAM_DUONG, plan: 10, count: 20, clause: 'x', rewarded: 'Có', ...(withRank ? { rank: 11 } : {}) },
@@ -110,27 +113,28 @@ describe('200% of plan (1.1.2 "trên 200%", 1.1.3 "trên 200% … trở lên" de
     expect(run.unit('CĐCS Hai Trăm Mốt').verdicts['1.1.2']!.reason).toContain('210% kế hoạch (21/10) > 200%');
   });
 
-  it('without a rank column both rank 1–2 locally and meet 1.1.2, but only the one above 200% (with a reward clause) is proposed', () => {
+  it('without a rank column both rank 1–2 locally and meet 1.1.2, but the province proposes only its 01 above 200% with a reward clause', () => {
     const run = runSheets(sheets(false));
     expect(result(run, 'CĐCS Hai Trăm', '1.1.2')).toBe('met');
     expect(run.unit('CĐCS Hai Trăm').verdicts['1.1.2']!.reason).toContain('(tính trong bảng)');
-    const n = run.nomination('1.1.2', TAM_DUONG);
-    expect(n.selected).toEqual(['CĐCS Hai Trăm Mốt']);
-    expect(n.reserve).toEqual([]);
+    const n = run.nomination('1.1.2', PROVINCE);
+    expect(n).toMatchObject({ quota: 1, selected: ['CĐCS Hai Trăm Mốt'], reserve: [] });
   });
 
-  it('1.1.3: an enterprise of a union at exactly 200% qualifies by the default "≥" reading and gets the slot', () => {
-    const run = runSheets(sheets(true));
+  it('1.1.3: with the province at exactly 200% an enterprise qualifies by the default "≥" reading; non-state first for the one slot', () => {
+    const run = runSheets(sheets(true, 20)); // province 40/20
+    expect(run.unit(PROVINCE).pct).toBe(200);
     expect(result(run, 'CĐCS Công ty Chè Tam Đường', '1.1.3')).toBe('met');
-    expect(run.nomination('1.1.3', TAM_DUONG)).toMatchObject({ quota: 1, selected: ['CĐCS Công ty Chè Tam Đường'] });
+    expect(run.nomination('1.1.3', PROVINCE)).toMatchObject({ quota: 1, selected: ['CĐCS Công ty Chè Tam Đường'], reserve: ['CĐCS Công ty Thủy điện Phong Thổ'] });
   });
 
-  it('1.1.3 with the parameter set to ">" : exactly 200% no longer qualifies, 210% does', () => {
-    const run = runSheets(sheets(true), { params: { cmp113: '>' } });
-    expect(result(run, 'CĐCS Công ty Chè Tam Đường', '1.1.3')).toBe('not_met');
-    expect(run.nomination('1.1.3', TAM_DUONG).quota).toBe(0);
-    expect(result(run, 'CĐCS Công ty Thủy điện Phong Thổ', '1.1.3')).toBe('met');
-    expect(run.nomination('1.1.3', PHONG_THO).quota).toBe(1);
+  it('1.1.3 with the parameter set to ">": a province at exactly 200% no longer qualifies, at 205% it does', () => {
+    const exact = runSheets(sheets(true, 20), { params: { cmp113: '>' } });
+    expect(result(exact, 'CĐCS Công ty Chè Tam Đường', '1.1.3')).toBe('not_met');
+    expect(exact.nomination('1.1.3', PROVINCE).quota).toBe(0);
+    const above = runSheets(sheets(true, 21), { params: { cmp113: '>' } });
+    expect(result(above, 'CĐCS Công ty Chè Tam Đường', '1.1.3')).toBe('met');
+    expect(above.nomination('1.1.3', PROVINCE).quota).toBe(1);
   });
 });
 
@@ -270,20 +274,23 @@ describe('money thresholds: "từ X" = X or more, one đồng less is not', () =
     expect(r('Trần Thị Thiếu Tỷ', '1.2.2')).toBe('not_met');
   });
 
-  it('1.2.3 also needs the top-level unit at ≥ 100%: 99 of 100 with a 1-billion initiative → not met', () => {
-    const run = runSheets([
-      upperSheet([{ name: TAM_DUONG, plan: 100, count: 99, grassroots: 40 }, { name: PHONG_THO, plan: 100, count: 100, grassroots: 40 }]),
+  it('1.2.3 also needs the province at ≥ 100%: 199 of 200 with 1-billion initiatives → not met; 200 of 200 → one slot for the province', () => {
+    const sheets = (phongTho: number) => [
+      upperSheet([{ name: TAM_DUONG, plan: 100, count: 99, grassroots: 40 }, { name: PHONG_THO, plan: 100, count: phongTho, grassroots: 40 }]),
       grassrootsSheet([grass('CĐCS Tam Đường', TAM_DUONG), grass('CĐCS Phong Thổ', PHONG_THO)]),
       initiativeSheet([
         { title: 'A', authors: 'Lò Văn A', unit: 'CĐCS Tam Đường', benefit: '1 tỷ' },
         { title: 'B', authors: 'Lò Văn B', unit: 'CĐCS Phong Thổ', benefit: '1 tỷ' },
       ]),
-    ]);
-    expect(run.person('Lò Văn A').verdicts['1.2.3']!.result).toBe('not_met');
-    expect(run.person('Lò Văn A').verdicts['1.2.3']!.reason).toContain('99% kế hoạch (99/100)');
-    expect(run.person('Lò Văn B').verdicts['1.2.3']!.result).toBe('met');
-    expect(run.nomination('1.2.3', PHONG_THO).selected).toEqual(['Lò Văn B']);
-    expect(run.nomination('1.2.3', TAM_DUONG)).toMatchObject({ quota: 0, selected: [] });
+    ];
+    const below = runSheets(sheets(100));
+    expect(below.person('Lò Văn A').verdicts['1.2.3']!.result).toBe('not_met');
+    expect(below.person('Lò Văn A').verdicts['1.2.3']!.reason).toContain('LĐLĐ tỉnh Lai Châu: 99,5% kế hoạch (199/200)');
+    expect(below.nomination('1.2.3', 'LĐLĐ tỉnh Lai Châu')).toMatchObject({ quota: 0, selected: [] });
+    const at = runSheets(sheets(101));
+    expect(at.person('Lò Văn B').verdicts['1.2.3']!.result).toBe('met');
+    // Equal benefit and count: Vietnamese name order decides, the other is reserve 1.
+    expect(at.nomination('1.2.3', 'LĐLĐ tỉnh Lai Châu')).toMatchObject({ quota: 1, selected: ['Lò Văn A'], reserve: ['Lò Văn B'] });
   });
 });
 

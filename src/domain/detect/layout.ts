@@ -1,7 +1,7 @@
 /** A sheet's layout: its role, header rows, where data starts, and which column holds which field. */
 import type { CellValue, MergedArea } from '../cells';
 import type { UnitLevel } from '../model';
-import { foldKey } from '../text';
+import { foldKey, normalizeText } from '../text';
 import { FIELDS_BY_ROLE, type SheetRole } from './fields';
 import { findHeader } from './header';
 import type { ColumnLabel } from './match';
@@ -18,6 +18,8 @@ export interface SheetLayout {
   levelHint: UnitLevel | null;
   /** Fields of the role that no column provides. */
   missing: string[];
+  /** The first title line above the header ("LIÊN ĐOÀN LAO ĐỘNG TỈNH LAI CHÂU"), if any. */
+  title: string | null;
 }
 
 /** The officer's corrections, remembered in the workbook. Column indexes are 0-based; null = "none". */
@@ -49,6 +51,14 @@ function applyOverride(mapping: ColumnMapping, labels: ColumnLabel[], columns: R
   return out;
 }
 
+function titleAbove(head: CellValue[][], headerRow: number): string | null {
+  for (const row of head.slice(0, headerRow - 1)) {
+    const text = row?.find((v): v is string => typeof v === 'string' && v.trim() !== '');
+    if (text) return normalizeText(text);
+  }
+  return null;
+}
+
 export function detectLayout(sheet: string, head: CellValue[][], merges: MergedArea[] = [], override?: LayoutOverride): LayoutResult {
   if (override?.role === 'ignore') return { ok: false, sheet, reason: 'ignored' };
   if (!head.some((row) => row?.some((v) => v !== null && v !== ''))) return { ok: false, sheet, reason: 'empty' };
@@ -64,7 +74,7 @@ export function detectLayout(sheet: string, head: CellValue[][], merges: MergedA
   const missing = FIELDS_BY_ROLE[role].map((f) => f.id).filter((id) => id !== 'stt' && !mapping[id]);
   return {
     ok: true,
-    layout: { sheet, role, headerRows: header.headerRows, dataStartRow: header.dataStartRow, mapping, labels: header.labels, levelHint: levelHintFor(sheet, role, mapping), missing },
+    layout: { sheet, role, headerRows: header.headerRows, dataStartRow: header.dataStartRow, mapping, labels: header.labels, levelHint: levelHintFor(sheet, role, mapping), missing, title: titleAbove(head, header.headerRows[0]!) },
   };
 }
 

@@ -68,6 +68,7 @@ function localRanks(facts: UnitFacts[]): void {
   const byLevel = new Map<string, UnitFacts[]>();
   for (const f of facts) if (f.rank === null && f.count !== null) (byLevel.get(f.unit.level) ?? byLevel.set(f.unit.level, []).get(f.unit.level)!).push(f);
   for (const list of byLevel.values()) {
+    if (list.length < 2) continue; // a rank among one unit says nothing about the portal
     list.sort((a, b) => b.count! - a.count!);
     list.forEach((f, i) => {
       f.rank = i > 0 && list[i - 1]!.count === f.count ? list[i - 1]!.rank : i + 1;

@@ -11,6 +11,7 @@ import { buildUnits, type UnitIndex } from './units';
 export interface ReadSheet {
   layout: SheetLayout;
   rows: RawRow[];
+  totals?: RawRow | null;
 }
 
 const text = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? normalizeText(v) : null);

@@ -73,6 +73,8 @@ interface ColumnReader {
 
 export class TableReader {
   readonly rows: RawRow[] = [];
+  /** The last totals row ("Tổng cộng"), parsed like a data row: the officer's own figures for the whole table. */
+  totals: RawRow | null = null;
   readonly issues: Issue[] = [];
   private section: string | null = null;
   private readonly columns: ColumnReader[];
@@ -107,7 +109,10 @@ export class TableReader {
     if (!(this.isNumbered(stt) && !isBlank(name ?? null))) {
       const texts = row.filter((v) => typeof v === 'string' && v.trim() !== '') as string[];
       const lead = typeof name === 'string' && name.trim() ? name : (texts[0] ?? '');
-      if (TOTALS.test(foldKey(lead))) return;
+      if (TOTALS.test(foldKey(lead))) {
+        this.totals = { source: { sheet: this.layout.sheet, row: excelRow }, section: null, fields: this.parseFields(row, excelRow, null) };
+        return;
+      }
       const section = this.sectionText(row, texts, stt);
       if (section !== null) {
         this.section = section;
@@ -118,16 +123,20 @@ export class TableReader {
         return;
       }
     }
+    this.rows.push({ source: { sheet: this.layout.sheet, row: excelRow }, section: this.section, fields: this.parseFields(row, excelRow, typeof name === 'string' ? normalizeText(name) : null) });
+  }
+
+  private parseFields(row: CellValue[], excelRow: number, subject: string | null): Record<string, FieldValue> {
     const fields: Record<string, FieldValue> = {};
     for (const c of this.columns) {
       const parsed = c.parse(row[c.column] ?? null);
       if (parsed.kind === 'ok') fields[c.def.id] = parsed.value;
       else {
         fields[c.def.id] = null;
-        if (parsed.kind === 'bad') this.badValue(excelRow, c, parsed.raw, parsed.reason, typeof name === 'string' ? normalizeText(name) : null);
+        if (parsed.kind === 'bad') this.badValue(excelRow, c, parsed.raw, parsed.reason, subject);
       }
     }
-    this.rows.push({ source: { sheet: this.layout.sheet, row: excelRow }, section: this.section, fields });
+    return fields;
   }
 
   private isNumbered(stt: CellValue | undefined): boolean {

@@ -124,7 +124,7 @@ const issueAt = (u: Unit, code: string, severity: Issue['severity'], vi: string,
   sheet: u.source.sheet, row: u.source.row, column: null, code, severity, subject: u.name, message: bi(vi, en), kind: 'unit',
 });
 
-export function buildUnits(sheets: { layout: SheetLayout; rows: RawRow[] }[], issues: Issue[]): { units: Unit[]; index: UnitIndex } {
+export function buildUnits(sheets: { layout: SheetLayout; rows: RawRow[]; totals?: RawRow | null }[], issues: Issue[]): { units: Unit[]; index: UnitIndex } {
   const pending: Pending[] = [];
   for (const { layout, rows } of sheets) for (const row of rows) pending.push(toUnit(row, layout, pending.length, issues));
   const units = pending.map((p) => p.unit);
@@ -151,12 +151,56 @@ export function buildUnits(sheets: { layout: SheetLayout; rows: RawRow[] }[], is
   }
   breakCycles(units, issues);
   settleLevels(pending);
+  addProvince(units, sheets, issues);
   for (const u of units) {
     if (u.level === 'grassroots' && u.parentId === null && !u.parentName) {
       issues.push(issueAt(u, 'no_parent', 'info', 'CĐCS không ghi đơn vị cấp trên', 'Grassroots union has no parent unit'));
     }
   }
-  return { units, index };
+  return { units, index: new UnitIndex(units) };
+}
+
+const sumOrNull = (xs: (number | null)[]) => (xs.length && xs.every((x) => x !== null) ? xs.reduce<number>((a, b) => a + b!, 0) : null);
+
+/** "LIÊN ĐOÀN LAO ĐỘNG TỈNH LAI CHÂU" → "LĐLĐ tỉnh Lai Châu"; other titles are not a province's name. */
+function provinceName(title: string | null): string | null {
+  const m = title ? /^(?:liên đoàn lao động|lđlđ)\s+(tỉnh|thành phố)\s+(.+)$/iu.exec(title.normalize('NFC')) : null;
+  if (!m) return null;
+  const place = m[2]!.toLocaleLowerCase('vi').replace(/(^|\s)(\p{L})/gu, (_, sp: string, c: string) => sp + c.toLocaleUpperCase('vi'));
+  return `LĐLĐ ${m[1]!.toLocaleLowerCase('vi')} ${place}`;
+}
+
+/**
+ * A provincial workbook seldom has a row for the province itself, yet criteria 1.x need its
+ * figures (its proposals upward, "units at ≥ 100%"). The province is then made from the totals row
+ * of the upper-level sheet ("Tổng cộng": the officer's own figures) or, failing that, the sum of
+ * its upper-level unions — said so in an issue — and the upper-level unions are put under it.
+ */
+function addProvince(units: Unit[], sheets: { layout: SheetLayout; rows: RawRow[]; totals?: RawRow | null }[], issues: Issue[]) {
+  const tops = units.filter((u) => u.level === 'upper' && u.parentId === null && (!u.parentName || levelFromName(u.parentName) === 'province'));
+  const provinces = units.filter((u) => u.level === 'province');
+  if (provinces.length === 1 && provinces[0]!.parentId === null) for (const u of tops) u.parentId = provinces[0]!.id;
+  if (provinces.length || !tops.length) return;
+  const sheet = sheets.find((s) => s.layout.sheet === tops[0]!.source.sheet)!;
+  const totals = sheet.totals?.fields ?? {};
+  const fromTotals = num(totals.plan) !== null && num(totals.count) !== null;
+  const province: Unit = {
+    id: units.length,
+    name: provinceName(sheet.layout.title) ?? tops.find((u) => u.parentName)?.parentName ?? 'Toàn tỉnh',
+    key: '', code: null, level: 'province', parentId: null, parentName: null,
+    source: sheet.totals?.source ?? { sheet: sheet.layout.sheet, row: sheet.layout.headerRows[0]! },
+    plan: fromTotals ? num(totals.plan) : sumOrNull(tops.map((u) => u.plan)),
+    count: fromTotals ? num(totals.count) : sumOrNull(tops.map((u) => u.count)),
+    members: num(totals.members) ?? sumOrNull(tops.map((u) => u.members)),
+    grassroots: num(totals.grassroots) ?? sumOrNull(tops.map((u) => u.grassroots)),
+    bloc: null, portalRank: null, rewardClause: null, rewardedAuthors: null, ownership: null,
+    derived: fromTotals ? 'totals_row' : 'sum',
+  };
+  province.key = nameKey(province.name);
+  units.push(province);
+  for (const u of tops) u.parentId = province.id;
+  const how = fromTotals ? bi('lấy từ dòng Tổng cộng', 'taken from the totals row') : bi(`cộng từ ${tops.length} CĐ cấp trên`, `summed over ${tops.length} upper-level unions`);
+  issues.push(issueAt(province, 'province_derived', 'info', `Bảng không có dòng của LĐLĐ tỉnh: số liệu toàn tỉnh ${how.vi}`, `No row for the provincial federation: its figures are ${how.en}`));
 }
 
 function reportDuplicates(units: Unit[], issues: Issue[]) {

@@ -44,7 +44,7 @@ export class SheetFeeder {
   finish(): { result: LayoutResult; read: ReadSheet | null; issues: Issue[] } {
     if (!this.result) this.decide();
     const result = this.result!;
-    return { result, read: this.reader ? { layout: this.reader.layout, rows: this.reader.rows } : null, issues: this.reader?.issues ?? [] };
+    return { result, read: this.reader ? { layout: this.reader.layout, rows: this.reader.rows, totals: this.reader.totals } : null, issues: this.reader?.issues ?? [] };
   }
 
   private decide(): void {

@@ -47,7 +47,8 @@ const UP_QUOTAS: QuotaDef[] = [
 export const LAI_CHAU_82_2023: RuleSet = {
   id: 'lai-chau-82-2023',
   title: bi('Hướng dẫn 82/HD-LĐLĐ tỉnh Lai Châu (2023)', 'Guidance 82/HD-LĐLĐ, Lai Châu province (2023)'),
-  topLevel: 'upper',
+  // The province proposes upward (1.x): its own 01 grassroots union, enterprise and individual.
+  topLevel: 'root',
   params: {
     ...COMMON_PARAMS,
     quota222NeedsPct150: { value: true, type: 'boolean', label: bi('Chỉ tiêu 2.2.2 chỉ cho đơn vị đạt từ 150%', '2.2.2 quota only for units at ≥ 150%'), seed: bi('đạt từ 150% chỉ tiêu trở lên và có từ 2.000 đoàn viên trở lên được đề nghị 05 cá nhân; dưới 2.000 đoàn viên 03 cá nhân', 'at 150% or more with ≥ 2,000 members: 05 individuals; fewer than 2,000 members: 03') },
