@@ -58,6 +58,28 @@ function memoised(parse: (v: CellValue) => Parsed<FieldValue>): (v: CellValue) =
   };
 }
 
+/** "Giá trị làm lợi (triệu đồng)": a header that states the unit scales bare numbers written under it. */
+export function moneyScale(header: string): number {
+  const h = foldKey(header);
+  if (/\b(ty|ti) dong\b|\(ty\)|\bty\b/.test(h)) return 1e9;
+  if (/\btrieu\b|\btr d\b|\btrd\b/.test(h)) return 1e6;
+  if (/\bnghin\b|\bngan\b/.test(h)) return 1e3;
+  return 1;
+}
+
+/** Only bare numbers are scaled: "120" under "(triệu đồng)" is 120,000,000, but "85.000.000 đ" or "1,5 tỷ" says its own unit. */
+function scaledMoney(parse: (v: CellValue) => Parsed<FieldValue>, scale: number): (v: CellValue) => Parsed<FieldValue> {
+  if (scale === 1) return parse;
+  return (v) => {
+    if (typeof v === 'number' && Number.isFinite(v)) return { kind: 'ok', value: Math.round(v * scale) };
+    const decimal = typeof v === 'string' ? /^\s*(\d+)[.,](\d{1,2}|\d{4,})\s*$/.exec(v) : null;
+    if (decimal) return { kind: 'ok', value: Math.round(Number(`${decimal[1]}.${decimal[2]}`) * scale) }; // "1,5" triệu
+    const r = parse(v);
+    const bare = typeof v === 'string' && /^\s*\d+([.,]\d{3})*\s*$/.test(v);
+    return r.kind === 'ok' && bare && typeof r.value === 'number' ? { kind: 'ok', value: Math.round(r.value * scale) } : r;
+  };
+}
+
 const ROLE_KIND = { units: 'unit', initiatives: 'initiative', officials: 'official' } as const;
 const NAME_FIELD = { units: 'name', initiatives: 'title', officials: 'name' } as const;
 
@@ -87,7 +109,8 @@ export class TableReader {
       .filter(([id]) => id !== 'stt' && defs.has(id))
       .map(([id, m]) => {
         const def = defs.get(id)!;
-        const parse = (layout.role === 'initiatives' ? FIELD_PARSERS[id] : undefined) ?? PARSERS[def.kind];
+        const base = (layout.role === 'initiatives' ? FIELD_PARSERS[id] : undefined) ?? PARSERS[def.kind];
+        const parse = def.kind === 'money' ? scaledMoney(base, moneyScale(m.header)) : base;
         return { def, column: m.column, parse: def.kind === 'text' ? parse : memoised(parse) };
       });
     this.nameColumn = layout.mapping[NAME_FIELD[layout.role]]?.column ?? null;
