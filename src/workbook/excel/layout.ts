@@ -4,6 +4,7 @@
  * the same layout as the .xlsx writer.
  */
 import { EXCEL_FORMATS, type OutCell, type OutColumn, type OutLink, type ResultSheet, type RowStyle } from '../../domain/sheets/model';
+import { columnWidths } from '../../domain/sheets/widths';
 
 /** Excel's limit for one cell's text. */
 export const MAX_CELL_CHARS = 32_767;
@@ -62,29 +63,6 @@ export function cellOut(cell: OutCell, col: OutColumn | undefined): { v: WriteVa
   return { ...textCell(cell.text), link: cell };
 }
 
-const WIDTH_SAMPLE_ROWS = 500;
-
-function displayLength(cell: OutCell): number {
-  if (cell === null) return 0;
-  if (typeof cell === 'number') return cell.toLocaleString('vi-VN').length;
-  return (typeof cell === 'string' ? cell : cell.text).length;
-}
-
-export function columnWidths(sheet: ResultSheet): number[] {
-  const widths: number[] = [];
-  for (const block of sheet.blocks) {
-    block.columns.forEach((col, i) => {
-      let w = col.width;
-      if (w === undefined) {
-        const longestWord = Math.max(...col.header.split(/\s+/).map((s) => s.length));
-        w = Math.max(8, Math.min(14, col.header.length), longestWord + 2);
-        for (const row of block.rows.slice(0, WIDTH_SAMPLE_ROWS)) w = Math.max(w, Math.min(60, displayLength(row.cells[i] ?? null) + 2));
-      }
-      widths[i] = Math.max(widths[i] ?? 0, w);
-    });
-  }
-  return widths;
-}
 
 export function layoutSheet(sheet: ResultSheet): Layout {
   const width = Math.max(1, ...sheet.blocks.map((b) => b.columns.length));

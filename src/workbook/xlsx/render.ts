@@ -6,13 +6,13 @@
 import type { Borders, Cell, Fill, Font, Worksheet } from 'exceljs';
 import { EXCEL_FORMATS, type OutBlock, type OutCell, type OutRow, type ResultSheet, type RowStyle } from '../../domain/sheets/model';
 import { columnLetter } from '../../domain/cells';
+import { columnWidths } from '../../domain/sheets/widths';
 
 const THIN = { style: 'thin' as const, color: { argb: 'FFBFBFBF' } };
 const BOX: Partial<Borders> = { top: THIN, left: THIN, bottom: THIN, right: THIN };
 const HEADER_FILL: Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } };
 const LINK_COLOR = 'FF0563C1';
 const GREY = 'FF808080';
-const WIDTH_SAMPLE_ROWS = 500;
 
 /** Row number of the first block's header (for the frozen pane), before anything is written. */
 export function firstHeaderRow(sheet: ResultSheet): number {
@@ -25,28 +25,6 @@ export function sheetRef(sheet: string, row: number, column = 1): string {
   return `'${sheet.replace(/'/g, "''")}'!${columnLetter(column)}${row}`;
 }
 
-function textOf(cell: OutCell): string {
-  if (cell === null) return '';
-  if (typeof cell === 'object') return cell.text;
-  return typeof cell === 'number' ? cell.toLocaleString('vi-VN') : cell;
-}
-
-/** Column widths in characters: the caller's width, else fitted to the header and first rows. */
-export function columnWidths(sheet: ResultSheet): number[] {
-  const widths: number[] = [];
-  for (const block of sheet.blocks) {
-    block.columns.forEach((col, i) => {
-      let w = col.width;
-      if (w === undefined) {
-        const longestWord = Math.max(...col.header.split(/\s+/).map((s) => s.length));
-        w = Math.max(8, Math.min(14, col.header.length), longestWord + 2);
-        for (const row of block.rows.slice(0, WIDTH_SAMPLE_ROWS)) w = Math.max(w, Math.min(60, textOf(row.cells[i] ?? null).length + 2));
-      }
-      widths[i] = Math.max(widths[i] ?? 0, w);
-    });
-  }
-  return widths;
-}
 
 function rowFont(style: RowStyle | undefined): Partial<Font> {
   switch (style) {
