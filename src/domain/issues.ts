@@ -13,4 +13,5 @@ export interface Issue {
   subject?: string | null; // unit name, initiative title, person …
   raw?: string | null; // the raw cell text that could not be read
   kind?: 'unit' | 'initiative' | 'official' | 'person'; // what the subject is
+  unit?: string | null; // the unit the subject belongs to, for the reviewer
 }

@@ -51,17 +51,18 @@ export const INITIATIVE_FIELDS: FieldDef[] = [
   ROW_NO,
   f('code', 'text', 'Mã sáng kiến', 'Initiative code', ['Mã sáng kiến', 'Mã SK', 'Mã', 'Code', 'ID']),
   f('title', 'text', 'Tên sáng kiến', 'Initiative title', ['Tên sáng kiến', 'Tên SK', 'Sáng kiến', 'Tên giải pháp', 'Nội dung sáng kiến', 'Initiative', 'Title'], { key: true, exclude: ['so ', 'ma ', 'ngay'] }),
-  f('authors', 'text', 'Tác giả', 'Authors', ['Tác giả', 'Tác giả/Đồng tác giả', 'Tác giả, đồng tác giả', 'Họ tên tác giả', 'Tên tác giả', 'Author', 'Authors'], { key: true }),
-  f('unit', 'text', 'Đơn vị', 'Unit', ['Đơn vị', 'CĐCS', 'Đơn vị (CĐCS)', 'Công đoàn cơ sở', 'Tên CĐCS', 'Đơn vị công tác', 'Unit']),
+  // "Đã khen thưởng tác giả" (has rewarded authors) and "Số tác giả" are not the author list.
+  f('authors', 'text', 'Tác giả', 'Authors', ['Tác giả', 'Tác giả/Đồng tác giả', 'Tác giả, đồng tác giả', 'Họ tên tác giả', 'Tên tác giả', 'Author', 'Authors', 'Author(s)'], { key: true, exclude: ['khen thuong', 'so', 'so luong', 'rewarded', 'number of'] }),
+  f('unit', 'text', 'Đơn vị', 'Unit', ['Đơn vị', 'CĐCS', 'Đơn vị (CĐCS)', 'Công đoàn cơ sở', 'Tên CĐCS', 'Đơn vị công tác', 'Unit', 'Grassroots union', 'Trade union', 'Union']),
   f('parent', 'text', 'Thuộc', 'Upper-level union', ['Thuộc', 'Trực thuộc', 'Đơn vị cấp trên', 'CĐ cấp trên', 'Upper-level union']),
   f('field', 'text', 'Lĩnh vực', 'Field', ['Lĩnh vực', 'Ngành', 'Nhóm lĩnh vực', 'Field']),
-  f('benefit', 'money', 'Giá trị làm lợi', 'Benefit value', ['Giá trị làm lợi', 'Giá trị làm lợi (đồng/năm)', 'Giá trị làm lợi (đồng)', 'Làm lợi', 'Hiệu quả kinh tế', 'Benefit', 'Benefit value'], { key: true, exclude: ['xac nhan', 'xa hoi'] }),
+  f('benefit', 'money', 'Giá trị làm lợi', 'Benefit value', ['Giá trị làm lợi', 'Giá trị làm lợi (đồng/năm)', 'Giá trị làm lợi (đồng)', 'Làm lợi', 'Hiệu quả kinh tế', 'Benefit', 'Benefit value', 'Annual benefit'], { key: true, exclude: ['xac nhan', 'xa hoi', 'certified', 'certification', 'certificate', 'social'] }),
   f('social', 'yesno', 'Giá trị xã hội, nhân văn', 'Social/humanitarian value', ['Giá trị xã hội, nhân văn', 'Giá trị xã hội', 'Nhân văn', 'Social value', 'Humanitarian']),
   f('posted', 'yesno', 'Đã đăng tải', 'Posted online', ['Đã đăng tải', 'Đăng trên phần mềm', 'Đã đăng tải trên phần mềm', 'Đăng tải', 'Đã cập nhật lên phần mềm', 'Posted', 'Posted online']),
   f('registeredOn', 'date', 'Ngày đăng ký', 'Registered on', ['Ngày đăng ký', 'Ngày đăng tải', 'Ngày cập nhật', 'Registered', 'Registered on', 'Registration date']),
   f('recognitionDoc', 'document', 'Văn bản công nhận', 'Recognition document', ['Văn bản công nhận', 'QĐ công nhận', 'Quyết định công nhận', 'Công nhận', 'Recognition', 'Recognition document']),
   f('rewardDecision', 'document', 'QĐ khen thưởng', 'Reward decision', ['QĐ khen thưởng', 'Quyết định khen thưởng', 'Reward decision']),
-  f('benefitCertification', 'document', 'Xác nhận giá trị làm lợi', 'Benefit certification', ['Xác nhận giá trị làm lợi', 'Xác nhận', 'Xác nhận làm lợi', 'Benefit certification', 'Certification']),
+  f('benefitCertification', 'document', 'Xác nhận giá trị làm lợi', 'Benefit certification', ['Xác nhận giá trị làm lợi', 'Xác nhận', 'Xác nhận làm lợi', 'Benefit certification', 'Certification', 'Benefit certified', 'Certified', 'Certificate']),
   f('docDate', 'date', 'Ngày văn bản', 'Document date', ['Ngày văn bản', 'Ngày ban hành', 'Ngày quyết định', 'Ngày ký', 'Document date']),
 ];
 

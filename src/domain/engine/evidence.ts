@@ -80,7 +80,7 @@ export function assessInitiative(i: Initiative, w: EvidenceWindow, decisions: De
 
 /** Automatic review flags for one initiative: each missing piece of evidence, lateness. */
 export function initiativeFlags(i: Initiative, w: EvidenceWindow, decisions: DecisionBook): Issue[] {
-  const at = { sheet: i.source.sheet, row: i.source.row, column: null, subject: i.title, severity: 'warning' as const, kind: 'initiative' as const };
+  const at = { sheet: i.source.sheet, row: i.source.row, column: null, subject: i.title, severity: 'warning' as const, kind: 'initiative' as const, unit: i.unitName };
   if (i.registeredOn !== null && i.registeredOn > w.cutoff) {
     return [{ ...at, code: 'registered_after_cutoff', message: bi(`Đăng ký ngày ${dmy(i.registeredOn)}, sau ngày chốt ${dmy(w.cutoff)}: không được tính`, `Registered on ${dmy(i.registeredOn)}, after the cutoff ${dmy(w.cutoff)}: not counted`) }];
   }

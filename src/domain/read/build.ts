@@ -56,7 +56,7 @@ function toInitiative(row: RawRow, id: number, has: InitiativeColumns, resolve: 
   const title = text(f.title) ?? text(f.code) ?? `#${row.source.row}`;
   const unitName = text(f.unit) ?? row.section;
   const { id: unitId, ambiguous } = resolve(unitName, text(f.parent));
-  const at = { sheet: row.source.sheet, row: row.source.row, column: null, subject: title, kind: 'initiative' as const };
+  const at = { sheet: row.source.sheet, row: row.source.row, column: null, subject: title, kind: 'initiative' as const, unit: unitName };
   if (unitName && unitId === null) issues.push({ ...at, code: 'unknown_unit', severity: 'warning', message: bi(`Không tìm thấy đơn vị «${unitName}» của sáng kiến`, `Unit "${unitName}" of the initiative not found`) });
   if (ambiguous) issues.push({ ...at, code: 'ambiguous_unit', severity: 'warning', message: bi(`Nhiều đơn vị tên «${unitName}»: lấy đơn vị đầu tiên`, `Several units are named "${unitName}": the first is used`) });
   const recognition = doc(f.recognitionDoc);

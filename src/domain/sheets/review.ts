@@ -108,7 +108,7 @@ export function decisionsFrom(rows: ReviewRow[]): Decision[] {
 function autoRow(i: Issue, lang: Lang): ReviewRow {
   const kind: ReviewRow['kind'] = i.kind ?? 'other';
   const where = i.sheet && i.row ? { sheet: i.sheet, row: i.row } : null;
-  return { key: subjectKeyOf(kind, i.subject ?? '', null, where), kind, subject: i.subject ?? '', unit: null, where, issue: i.message[lang], code: i.code, source: 'auto', award: null, decision: null, who: null, when: null, note: null };
+  return { key: subjectKeyOf(kind, i.subject ?? '', i.unit ?? null, where), kind, subject: i.subject ?? '', unit: i.unit ?? null, where, issue: i.message[lang], code: i.code, source: 'auto', award: null, decision: null, who: null, when: null, note: null };
 }
 
 /** The new review sheet: this run's automatic flags (decisions carried over) and every reviewer row kept. */
