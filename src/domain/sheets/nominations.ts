@@ -46,29 +46,33 @@ function dossier(o: Outcome, s: SubjectRef, lang: Lang): OutCell[] {
   return [prepare, prepare, present, doc ? present : missing, cert];
 }
 
-function candidateRow(o: Outcome, n: Nomination, c: Candidate, rank: number, slot: string, lang: Lang, note: string): OutRow {
+function candidateRow(o: Outcome, c: Candidate, rank: number, slot: string, lang: Lang, note: string): OutRow {
   const met = o.evaluation.applicable(c.subject).filter((d) => o.evaluation.result(c.subject, d.id) === 'met').map((d) => d.id).join(', ');
   return {
     style: slot.startsWith(pick(lang, 'Dự bị', 'Reserve')) ? 'reserve' : 'normal',
-    cells: [rank, n.group === '*' ? pick(lang, 'Toàn tỉnh', 'Whole workbook') : n.group, c.name, subjectUnitName(o.model, o.evaluation.facts, c.subject), qualifying(o, c.subject, lang), met, slot, ...dossier(o, c.subject, lang), note],
+    cells: [rank, c.name, subjectUnitName(o.model, o.evaluation.facts, c.subject), qualifying(o, c.subject, lang), met, slot, ...dossier(o, c.subject, lang), note],
   };
 }
 
 function awardBlock(o: Outcome, list: Nomination[], lang: Lang): OutBlock {
   const rows: OutRow[] = [];
   for (const n of list) {
+    // A heading row per group: whose quota it is, how many slots and why.
+    const quota = n.quota === null ? pick(lang, n.group === '*' ? 'không giới hạn' : 'chưa xác định được số suất', n.group === '*' ? 'no cap' : 'quota unknown') : pick(lang, `${n.quota} suất`, `${n.quota} slot(s)`);
+    const heading = `${n.group === '*' ? pick(lang, 'Toàn bảng', 'Whole workbook') : n.group} — ${quota}${n.quota === null && n.group === '*' ? '' : `: ${n.quotaReason[lang]}`}`;
+    rows.push({ style: 'section', cells: [null, heading] });
     const displacedNames = new Map(n.displaced.map((d) => [d.pinned, d.displaced]));
     let rank = 0;
     n.selected.forEach((c, i) => {
       const pinNote = c.pinned ? pick(lang, `Ghim bởi người rà soát${displacedNames.has(c.name) ? `, thay ${displacedNames.get(c.name)}` : ''}`, `Pinned by a reviewer${displacedNames.has(c.name) ? `, displacing ${displacedNames.get(c.name)}` : ''}`) : '';
-      rows.push(candidateRow(o, n, c, ++rank, n.quota === null ? pick(lang, 'Không giới hạn', 'No cap') : `${i + 1}/${n.quota}`, lang, pinNote));
+      rows.push(candidateRow(o, c, ++rank, n.quota === null ? pick(lang, 'Không giới hạn', 'No cap') : `${i + 1}/${n.quota}`, lang, pinNote));
     });
-    n.reserve.forEach((c, i) => rows.push(candidateRow(o, n, c, ++rank, `${pick(lang, 'Dự bị', 'Reserve')} ${i + 1}`, lang, n.quota === null ? n.quotaReason[lang] : '')));
-    for (const c of n.excluded) rows.push({ ...candidateRow(o, n, c, 0, pick(lang, 'Loại', 'Excluded'), lang, pick(lang, 'Người rà soát đã loại', 'Excluded by a reviewer')), style: 'excluded' });
+    n.reserve.forEach((c, i) => rows.push(candidateRow(o, c, ++rank, `${pick(lang, 'Dự bị', 'Reserve')} ${i + 1}`, lang, n.quota === null ? n.quotaReason[lang] : '')));
+    for (const c of n.excluded) rows.push({ ...candidateRow(o, c, 0, pick(lang, 'Loại', 'Excluded'), lang, pick(lang, 'Người rà soát đã loại', 'Excluded by a reviewer')), style: 'excluded' });
   }
   return {
     columns: [
-      col(pick(lang, 'Thứ tự', 'Rank'), 'integer', 7), col(pick(lang, 'Nhóm (đơn vị có suất)', 'Group'), 'text', 30), col(pick(lang, 'Đề cử', 'Nominee'), 'text', 34),
+      col(pick(lang, 'Thứ tự', 'Rank'), 'integer', 7), col(pick(lang, 'Đề cử', 'Nominee'), 'text', 36),
       col(pick(lang, 'Đơn vị', 'Unit'), 'text', 32), col(pick(lang, 'Số liệu đạt', 'Qualifying numbers'), 'text', 36), col(pick(lang, 'Tiêu chí đạt', 'Criteria met'), 'text', 18),
       col(pick(lang, 'Suất / Dự bị', 'Slot / reserve'), 'text', 12), col(pick(lang, 'Tờ trình', 'Letter'), 'text', 10), col(pick(lang, 'Báo cáo thành tích', 'Achievement report'), 'text', 12),
       col(pick(lang, 'Giải pháp SK', 'Initiative'), 'text', 10), col(pick(lang, 'VB công nhận', 'Recognition doc'), 'text', 12), col(pick(lang, 'XN làm lợi', 'Benefit cert.'), 'text', 11),

@@ -11,6 +11,7 @@ import { collator } from '../engine/quotas';
 import { col, pctOrNull, pick, SUMMARY_SHEET } from './common';
 import type { OutBlock, OutRow, ResultSheet } from './model';
 
+const LABEL_WIDTH = 44;
 const LEVEL = { province: ['Tỉnh', 'Province'], upper: ['CĐ cấp trên', 'Upper-level'], grassroots: ['CĐCS', 'Grassroots'], enterprise: ['Doanh nghiệp', 'Enterprise'] } as const;
 
 function metList(o: Outcome, s: SubjectRef): string {
@@ -36,11 +37,11 @@ function hierarchyOrder(units: Unit[]): Unit[] {
 
 function unitsBlock(o: Outcome, lang: Lang): OutBlock {
   const facts = o.evaluation.facts.units;
-  const rows: OutRow[] = hierarchyOrder(o.model.units).map((u, i) => {
+  const rows: OutRow[] = hierarchyOrder(o.model.units).map((u) => {
     const f = facts[u.id]!;
     return {
       style: u.level === 'grassroots' || u.level === 'enterprise' ? 'normal' : 'section',
-      cells: [i + 1, u.name, LEVEL[u.level][lang === 'vi' ? 0 : 1], u.parentId !== null ? o.model.units[u.parentId]!.name : u.parentName, f.plan, f.count, pctOrNull(f.count, f.plan), u.members, u.level === 'grassroots' ? null : f.grassroots, u.bloc, metList(o, { type: 'unit', id: u.id }), { text: `${u.source.sheet}!${u.source.row}`, sheet: u.source.sheet, row: u.source.row }],
+      cells: [u.name, LEVEL[u.level][lang === 'vi' ? 0 : 1], u.parentId !== null ? o.model.units[u.parentId]!.name : u.parentName, f.plan, f.count, pctOrNull(f.count, f.plan), u.members, u.level === 'grassroots' ? null : f.grassroots, u.bloc, metList(o, { type: 'unit', id: u.id }), { text: `${u.source.sheet}!${u.source.row}`, sheet: u.source.sheet, row: u.source.row }],
     };
   });
   // Totals over the top of the hierarchy only, so nothing is counted twice.
@@ -50,11 +51,12 @@ function unitsBlock(o: Outcome, lang: Lang): OutBlock {
   const sum = (xs: (number | null)[]) => (xs.some((x) => x === null) ? null : xs.reduce<number>((a, b) => a + b!, 0));
   const plan = sum(plans);
   const count = sum(counts);
-  rows.push({ style: 'total', cells: [null, pick(lang, 'Tổng cộng', 'Total'), null, null, plan, count, pctOrNull(count, plan), sum(tops.map((u) => u.members)), null, null, null, null] });
+  rows.push({ style: 'total', cells: [pick(lang, 'Tổng cộng', 'Total'), null, null, plan, count, pctOrNull(count, plan), sum(tops.map((u) => u.members)), null, null, null, null] });
   return {
     title: pick(lang, 'I. Kết quả thực hiện chỉ tiêu theo đơn vị', 'I. Results against plan by unit'),
     columns: [
-      col(pick(lang, 'STT', 'No.'), 'integer', 6), col(pick(lang, 'Đơn vị', 'Unit'), 'text', 42), col(pick(lang, 'Cấp', 'Level'), 'text', 12),
+      // Every block of this sheet starts with a wide label column: blocks share Excel's columns.
+      col(pick(lang, 'Đơn vị', 'Unit'), 'text', LABEL_WIDTH), col(pick(lang, 'Cấp', 'Level'), 'text', 12),
       col(pick(lang, 'Thuộc', 'Parent'), 'text', 30), col(pick(lang, 'Chỉ tiêu', 'Plan'), 'integer', 10), col(pick(lang, 'Số SK', 'Initiatives'), 'integer', 10),
       col(pick(lang, 'Tỷ lệ %', '% of plan'), 'percent1', 10), col(pick(lang, 'Số ĐV', 'Members'), 'integer', 10), col(pick(lang, 'Số CĐCS', 'Grassroots'), 'integer', 10),
       col(pick(lang, 'Khối thi đua', 'Bloc'), 'text', 24), col(pick(lang, 'Tiêu chí đạt', 'Criteria met'), 'text', 24), col(pick(lang, 'Dòng nguồn', 'Source row'), 'link', 18),
@@ -79,7 +81,7 @@ function totalsBlock(o: Outcome, lang: Lang): OutBlock {
   const row = (label: string, value: number, format: 'integer' | 'money' = 'integer'): OutRow => ({ cells: [label, value, format === 'money' ? pick(lang, 'đồng/năm', 'VND/year') : null] });
   return {
     title: pick(lang, 'II.1. Số lượng, chất lượng sáng kiến và tổng giá trị làm lợi', 'II.1. Number and quality of initiatives, total benefit'),
-    columns: [col(pick(lang, 'Chỉ số', 'Figure'), 'text', 48), col(pick(lang, 'Giá trị', 'Value'), 'money', 20), col('', 'text', 12)],
+    columns: [col(pick(lang, 'Chỉ số', 'Figure'), 'text', LABEL_WIDTH), col(pick(lang, 'Giá trị', 'Value'), 'money', 18), col('', 'text', 12)],
     rows: [
       row(pick(lang, 'Sáng kiến trong danh sách', 'Initiatives listed'), initiatives.length),
       row(pick(lang, 'Sáng kiến được tính (đến ngày chốt, không bị loại)', 'Initiatives counted (by the cutoff, not excluded)'), counted),
@@ -107,7 +109,7 @@ function fieldsBlock(o: Outcome, lang: Lang): OutBlock {
   const names = [...byField.keys()].sort(collator.compare);
   return {
     title: pick(lang, 'II.4. Sáng kiến theo lĩnh vực', 'II.4. Initiatives by field'),
-    columns: [col(pick(lang, 'Lĩnh vực', 'Field'), 'text', 36), col(pick(lang, 'Số SK', 'Initiatives'), 'integer', 12), col(pick(lang, 'Số SK có giá trị làm lợi', 'With benefit'), 'integer', 14), col(pick(lang, 'Tổng giá trị làm lợi (đồng)', 'Total benefit (VND)'), 'money', 22)],
+    columns: [col(pick(lang, 'Lĩnh vực', 'Field'), 'text', LABEL_WIDTH), col(pick(lang, 'Số SK', 'Initiatives'), 'integer', 12), col(pick(lang, 'Số SK có giá trị làm lợi', 'With benefit'), 'integer', 14), col(pick(lang, 'Tổng giá trị làm lợi (đồng)', 'Total benefit (VND)'), 'money', 20)],
     rows: names.map((name) => {
       const e = byField.get(name)!;
       return { cells: [name, e.count, e.withBenefit, e.total] };
@@ -126,10 +128,10 @@ function criteriaBlock(o: Outcome, lang: Lang): OutBlock {
   for (const s of subjects) for (const c of ev.applicable(s)) tally.get(c.id)![ev.result(s, c.id)!]++;
   return {
     title: pick(lang, 'Kết quả theo tiêu chí', 'Results by criterion'),
-    columns: [col(pick(lang, 'Tiêu chí', 'Criterion'), 'text', 10), col(pick(lang, 'Nội dung', 'Wording'), 'text', 60), col(pick(lang, 'Đạt', 'Met'), 'integer', 8), col(pick(lang, 'Không đạt', 'Not met'), 'integer', 10), col(pick(lang, 'Chưa rõ', 'Unknown'), 'integer', 9)],
+    columns: [col(pick(lang, 'Tiêu chí', 'Criterion'), 'text', LABEL_WIDTH), col(pick(lang, 'Đạt', 'Met'), 'integer', 8), col(pick(lang, 'Không đạt', 'Not met'), 'integer', 10), col(pick(lang, 'Chưa rõ', 'Unknown'), 'integer', 9)],
     rows: ev.criteria.map((c) => {
       const t = tally.get(c.id)!;
-      return { cells: [c.id, c.title[lang], t.met, t.not_met, t.unknown] };
+      return { style: c.partOf ? 'normal' : 'section', cells: [`${c.id}: ${c.title[lang]}`, t.met, t.not_met, t.unknown] };
     }),
   };
 }
@@ -137,8 +139,8 @@ function criteriaBlock(o: Outcome, lang: Lang): OutBlock {
 function nominationsBlock(o: Outcome, lang: Lang): OutBlock {
   return {
     title: pick(lang, 'II.6. Kết quả bình xét, đề nghị khen thưởng', 'II.6. Nominations against quota'),
-    columns: [col(pick(lang, 'Giải thưởng', 'Award'), 'text', 10), col(pick(lang, 'Nhóm', 'Group'), 'text', 36), col(pick(lang, 'Số suất', 'Quota'), 'integer', 9), col(pick(lang, 'Đã chọn', 'Selected'), 'integer', 9), col(pick(lang, 'Dự bị', 'Reserve'), 'integer', 9), col(pick(lang, 'Căn cứ số suất', 'Quota basis'), 'text', 60)],
-    rows: o.nominations.map((n) => ({ cells: [n.award, n.group === '*' ? pick(lang, 'Toàn tỉnh', 'Whole workbook') : n.group, n.quota, n.selected.length, n.reserve.length, n.quotaReason[lang]] })),
+    columns: [col(pick(lang, 'Giải thưởng — nhóm', 'Award — group'), 'text', LABEL_WIDTH), col(pick(lang, 'Số suất', 'Quota'), 'integer', 9), col(pick(lang, 'Đã chọn', 'Selected'), 'integer', 9), col(pick(lang, 'Dự bị', 'Reserve'), 'integer', 9), col(pick(lang, 'Căn cứ số suất', 'Quota basis'), 'text', 12)], // last column: its text runs on into the empty cells to its right
+    rows: o.nominations.map((n) => ({ cells: [`${n.award} — ${n.group === '*' ? pick(lang, 'toàn bảng', 'whole workbook') : n.group}`, n.quota, n.selected.length, n.reserve.length, n.quotaReason[lang]] })),
   };
 }
 

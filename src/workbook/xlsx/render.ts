@@ -51,6 +51,8 @@ export interface RenderContext {
 /** Writes the sheet; returns the number of rows used. */
 export function renderResultSheet(ws: Worksheet, sheet: ResultSheet, ctx: RenderContext): number {
   ws.columns = columnWidths(sheet).map((width) => ({ width }));
+  // Officers print these for the dossier: A4 landscape, one page wide.
+  ws.pageSetup = { ...ws.pageSetup, paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
   let r = 1;
   const finish = (row: ReturnType<Worksheet['getRow']>): void => {
     if (ctx.commitRows) row.commit();
