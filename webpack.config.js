@@ -55,7 +55,45 @@ function devHttpsOptions() {
   return Object.fromEntries(Object.entries(paths).map(([k, p]) => [k, fs.readFileSync(p)]));
 }
 
+/**
+ * `npm run preview` (webpack serve --env preview): the pane beside a read-only grid of an .xlsx
+ * loaded into the in-memory Excel fake, on http://localhost:3001. No Office, no certificates, and a
+ * CSP that lets nothing leave the page's own origin.
+ */
+function previewConfig(env, argv) {
+  const dev = argv.mode !== 'production';
+  const port = Number(env.port || process.env.PREVIEW_PORT || 3001);
+  const csp = [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self' data:",
+    `connect-src 'self' ws://localhost:${port}`,
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+  ].join('; ');
+  return {
+    name: 'preview',
+    mode: dev ? 'development' : 'production',
+    target: ['web', 'es2020'],
+    entry: { preview: './src/preview/index.tsx' },
+    output: { path: path.resolve(__dirname, env.outDir || 'dist/preview'), filename: '[name].js', chunkFilename: '[name].chunk.js', clean: true },
+    devtool: dev ? 'cheap-module-source-map' : false,
+    resolve: { extensions: ['.tsx', '.ts', '.js'] },
+    module: { rules: [swcRule(/\.tsx?$/, 'es2020')] },
+    plugins: [
+      new HtmlWebpackPlugin({ filename: 'index.html', template: './src/preview/preview.html', chunks: ['preview'], csp }),
+      new CopyWebpackPlugin({ patterns: [{ from: 'examples/sample-lai-chau.xlsx', to: 'sample-lai-chau.xlsx' }] }),
+    ],
+    performance: { hints: false },
+    devServer: { port, host: 'localhost', server: 'http', hot: false, liveReload: false, static: false, client: { overlay: { errors: true, warnings: false } } },
+  };
+}
+
 module.exports = (env = {}, argv = {}) => {
+  if (env.preview) return previewConfig(env, argv);
   const dev = argv.mode !== 'production';
   const serving = Boolean(env.WEBPACK_SERVE);
   const addinUrl = process.env.ADDIN_URL ? normaliseAddinUrl(process.env.ADDIN_URL) : DEV_URL;

@@ -23,7 +23,20 @@ export function describeReading(state: WorkbookState, lang: Lang): string[] {
     for (const [id, m] of mapped) lines.push(`      ${labels.get(id)} ← «${m.header}»${m.confidence < 1 ? ` (${Math.round(m.confidence * 100)}%)` : ''}`);
     if (l.missing.length) lines.push(`      ${pick(lang, 'Không có cột', 'Not found')}: ${l.missing.map((id) => labels.get(id)).join(', ')}`);
   }
-  for (const s of state.reading.skipped) lines.push(`  – ${s.sheet}: ${SKIP[s.reason][li]}`);
+  for (const s of state.reading.skipped) {
+    let why: string = SKIP[s.reason][li];
+    if (s.nearest) {
+      // Say plainly what could not be mapped: "header row 5 looks like a units table but has no column «Tên đơn vị»".
+      const labels = new Map(FIELDS_BY_ROLE[s.nearest.role].map((f) => [f.id, f.label[lang]]));
+      const lacking = s.nearest.lacking.map((group) => group.map((id) => `«${labels.get(id)}»`).join(pick(lang, ' hoặc ', ' or '))).join(', ');
+      why += pick(
+        lang,
+        ` — tiêu đề dòng ${s.nearest.headerRows.join('–')} giống bảng ${ROLE[s.nearest.role][0]} nhưng không có cột ${lacking}`,
+        ` — header row ${s.nearest.headerRows.join('–')} looks like a table of ${ROLE[s.nearest.role][1]} but has no column ${lacking}`,
+      );
+    }
+    lines.push(`  – ${s.sheet}: ${why}`);
+  }
   return lines;
 }
 

@@ -30,6 +30,8 @@ export interface Unit {
   rewardClause: boolean | null; // reward clause in collective agreement / regulations
   rewardedAuthors: boolean | null;
   ownership: 'state' | 'non_state' | null; // enterprise type
+  /** Fields whose cell held something unreadable or impossible (an issue names each): unknown, not empty. */
+  unreadable?: string[];
   /** Set when the workbook has no row for the province: its figures come from the totals row or the sum of its units. */
   derived?: 'totals_row' | 'sum';
 }
@@ -53,6 +55,8 @@ export interface Initiative {
   docDates: string[]; // every document date present (ISO)
   /** Columns this initiatives sheet has, so evidence checks can tell "column absent" from "cell empty". */
   has: InitiativeColumns;
+  /** Fields whose cell held something unreadable or impossible (an issue names each): unknown, not empty. */
+  unreadable?: string[];
 }
 
 export interface InitiativeColumns {

@@ -10,28 +10,86 @@ const COMBINING_MARKS = /[\u0300-\u036f]/g;
 // Everything that is neither a letter, digit, mark, space, `%` nor `/`.
 const PUNCTUATION = /[^\p{L}\p{N}\p{M}\s%/]/gu;
 
+// Anything the whitespace and zero-width clean-up below would change: a zero-width character, any
+// whitespace other than a single space, two spaces in a row, a space at either end.
+const NEEDS_CLEANING = /[\u200b\u200c\u200d\u2060]|[^\S ]| {2}|^ | $/;
+
 /** NFC, every kind of whitespace → one space, trimmed. */
 export function normalizeText(s: string): string {
-  return s.normalize('NFC').replace(ZERO_WIDTH, '').replace(WHITESPACE, ' ').trim();
+  const nfc = s.normalize('NFC');
+  // Most cells are already clean: skip the three copies the clean-up would make (same result).
+  return NEEDS_CLEANING.test(nfc) ? nfc.replace(ZERO_WIDTH, '').replace(WHITESPACE, ' ').trim() : nfc;
+}
+
+/**
+ * The keys below are pure functions of their text and are asked for the same few thousand unit,
+ * person and header names millions of times: each is computed once (bounded caches, same results).
+ */
+const CACHE_LIMIT = 100_000;
+function cached(fn: (s: string) => string): (s: string) => string {
+  let seen = new Map<string, string>();
+  return (s) => {
+    let k = seen.get(s);
+    if (k === undefined) {
+      k = fn(s);
+      if (seen.size >= CACHE_LIMIT) seen = new Map();
+      seen.set(s, k);
+    }
+    return k;
+  };
 }
 
 /** Accent-sensitive key for people and unit names: normalised and lower-cased. */
-export function nameKey(s: string): string {
-  return normalizeText(s).toLocaleLowerCase('vi').normalize('NFC');
-}
+export const nameKey = cached((s) => normalizeText(s).toLocaleLowerCase('vi').normalize('NFC'));
 
 /**
  * Lower-case without diacritics (đ → d), punctuation kept: "1,5 Tỷ đồng" → "1,5 ty dong".
  * `ð` (eth) is mapped too: legacy TCVN3 fonts converted badly produce it in place of `đ`.
  */
-export function foldAccents(s: string): string {
-  return nameKey(s).normalize('NFD').replace(COMBINING_MARKS, '').replace(/[đð]/g, 'd').normalize('NFC');
+export const foldAccents = cached((s) => {
+  const key = nameKey(s);
+  return foldLatin(key) ?? key.normalize('NFD').replace(COMBINING_MARKS, '').replace(/[đð]/g, 'd').normalize('NFC');
+});
+
+/**
+ * Each precomposed Latin letter (Vietnamese ones included) whose folding above is one ASCII letter,
+ * mapped to it: a text made only of ASCII and these folds char by char to exactly the same result,
+ * without the NFD/NFC round trip.
+ */
+const LATIN_FOLD: (string | undefined)[] = [];
+for (const [from, to] of [[0x80, 0x24f], [0x1e00, 0x1eff]]) {
+  for (let c = from; c <= to; c++) {
+    const folded = String.fromCharCode(c).normalize('NFD').replace(COMBINING_MARKS, '').replace(/[đð]/g, 'd').normalize('NFC');
+    if (folded.length === 1 && folded.charCodeAt(0) < 0x80 && String.fromCharCode(c).normalize('NFC') === String.fromCharCode(c)) LATIN_FOLD[c] = folded;
+  }
 }
 
-/** Accent-insensitive key for header and synonym matching: "Số SK (đăng ký)" → "so sk dang ky". */
-export function foldKey(s: string): string {
-  return foldAccents(s).replace(PUNCTUATION, ' ').replace(WHITESPACE, ' ').trim();
+function foldLatin(key: string): string | null {
+  let i = 0;
+  while (i < key.length && key.charCodeAt(i) < 0x80) i++;
+  if (i === key.length) return key;
+  let out = key.slice(0, i);
+  for (; i < key.length; i++) {
+    const c = key.charCodeAt(i);
+    if (c < 0x80) out += key[i];
+    else {
+      const f = LATIN_FOLD[c];
+      if (f === undefined) return null;
+      out += f;
+    }
+  }
+  return out;
 }
+
+const ASCII = /^[\x00-\x7f]*$/;
+// PUNCTUATION restricted to ASCII text: \p{L} = A–Z a–z, \p{N} = 0–9, no marks, \s = tab, LF, VT, FF, CR, space.
+const ASCII_PUNCTUATION = /[^A-Za-z0-9\t\n\v\f\r %/]/g;
+
+/** Accent-insensitive key for header and synonym matching: "Số SK (đăng ký)" → "so sk dang ky". */
+export const foldKey = cached((s) => {
+  const folded = foldAccents(s);
+  return folded.replace(ASCII.test(folded) ? ASCII_PUNCTUATION : PUNCTUATION, ' ').replace(WHITESPACE, ' ').trim();
+});
 
 // Punctuation and symbols trimmed around a name ("- Nguyễn Văn A.", "• Lê B"); brackets are
 // kept on their own side so "Nguyễn Văn A (chủ nhiệm)" stays whole.
@@ -53,4 +111,27 @@ export function splitAuthors(s: string): string[] {
     .split(/[,;\n\r\u2028\u2029]+/)
     .map((part) => normalizeText(trimPunctuation(normalizeText(part))))
     .filter((name) => name !== '');
+}
+
+/**
+ * splitAuthors for cells that repeat (the same team down a list): one array per distinct cell,
+ * shared by every initiative that has it — callers never change it. Bounded like the keys above.
+ */
+export function authorSplitter(): (s: string) => string[] {
+  let seen = new Map<string, string[]>();
+  return (s) => {
+    let names = seen.get(s);
+    if (names === undefined) {
+      names = splitAuthors(s);
+      if (seen.size >= CACHE_LIMIT) seen = new Map();
+      seen.set(s, names);
+    }
+    return names;
+  };
+}
+
+/** Workbook text quoted in a message, cut to `max` characters: a 32,767-character cell keeps the message readable. */
+export function clip(s: string, max = 120): string {
+  const chars = Array.from(s);
+  return chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : s;
 }

@@ -42,7 +42,7 @@ export async function readWorkbook(gw: WorkbookGateway, options: ReadOptions = {
       if (isReviewSheet(sheet)) review = await readOwnedRows(gw, sheet.name, options.signal);
       continue;
     }
-    const merges = sheet.rowCount ? await gw.headerMerges(sheet.name, HEADER_SCAN_ROWS) : [];
+    const merges = sheet.rowCount ? await sheetMerges(gw, sheet) : [];
     const feeder = new SheetFeeder(sheet.name, merges, options.overrides?.find((o) => o.sheet === sheet.name));
     for await (const chunk of gw.readSheet(sheet.name, { signal: options.signal })) {
       feeder.push(chunk);
@@ -52,6 +52,18 @@ export async function readWorkbook(gw: WorkbookGateway, options: ReadOptions = {
     assembler.add(feeder);
   }
   return { sheets, reading: assembler.finish(), review };
+}
+
+/**
+ * Merged areas of the header rows and of the data below them (a parent merged down over its rows).
+ * Asked in two steps: a host that cannot list a whole sheet's merges (Excel refuses too many areas)
+ * still gives the header's.
+ */
+async function sheetMerges(gw: WorkbookGateway, sheet: SheetInfo) {
+  const head = await gw.headerMerges(sheet.name, HEADER_SCAN_ROWS);
+  if (sheet.rowCount <= HEADER_SCAN_ROWS) return head;
+  const all = await gw.headerMerges(sheet.name, sheet.rowCount);
+  return all.length >= head.length ? all : head;
 }
 
 async function readOwnedRows(gw: WorkbookGateway, name: string, signal?: AbortSignal): Promise<ReviewRow[]> {

@@ -38,6 +38,12 @@ export interface HighlightRequest {
   columnCount: number; // width of the table
 }
 
+/** Where the user's selection is: the sheet and the first selected row (1-based). */
+export interface SelectionPoint {
+  sheet: string;
+  row: number;
+}
+
 export interface WorkbookGateway {
   listSheets(): Promise<SheetInfo[]>;
   /** Merged areas in the first `rows` rows (for header detection); may be empty when unknown. */
@@ -51,6 +57,14 @@ export interface WorkbookGateway {
   clearHighlights(keys?: string[]): Promise<void>;
   loadSettings<T>(key: string): Promise<T | null>;
   saveSettings<T>(key: string, value: T): Promise<void>;
+  /**
+   * Optional (hosts with a user selection): selects whole rows of a sheet and shows that sheet.
+   * Resolves to how many of the rows were selected — fewer than asked when Excel's address limit
+   * (8,192 characters) cuts a scattered list; the first rows are always the ones selected.
+   */
+  selectRows?(sheet: string, rows: number[]): Promise<number>;
+  /** Optional: calls `cb` whenever the user selects cells; returns a function that stops listening. */
+  onSelectionChanged?(cb: (sel: SelectionPoint) => void): () => void;
 }
 
 /** Thrown by adapters with a message fit for the officer (protected sheet, payload too large, …). */

@@ -129,6 +129,8 @@ export class FakeContextCore {
   private queue: Action[] = [];
   private requestBytes = 0;
   private created: AnyFake[] = [];
+  /** The FakeRequestContext this core belongs to (EventHandlerResult.context). */
+  _owner: unknown;
 
   constructor(readonly env: FakeEnv) {}
 

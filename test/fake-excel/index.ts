@@ -12,6 +12,7 @@ import { type FakeEnv, type FakeStats, type InjectedError, FakeContextCore, empt
 import { type CellStyle, type FakeValue, type HyperlinkModel, type SheetModel, WorkbookModel, SheetModel as SheetModelClass, newId } from './model';
 import { validSheetName } from './objects/shared';
 import { FakeRequestContext } from './objects/workbook';
+import { selectionEventArgs } from './objects/events';
 
 export { FakeOfficeError } from './core';
 export type { FakeStats, InjectedError } from './core';
@@ -123,6 +124,17 @@ export interface FakeExcel {
   /** Makes the next matching sync fail with this error code (nothing of that sync is applied). */
   injectError(e: InjectedError): void;
   model: WorkbookModel;
+  /**
+   * Plays the user selecting `address` ("B12", "A5:K7", "12:12") on `sheet`: activates the sheet,
+   * sets the selection and calls every registered selection-changed handler (awaited in turn).
+   */
+  userSelect(sheet: string, address: string): Promise<void>;
+  /** The current selection as "sheet" + A1 areas, or null before anything was selected. */
+  selection(): { sheet: string; address: string } | null;
+  /** The sheet the user sees (activated by the API or by `userSelect`). */
+  activeSheet(): string | null;
+  /** Errors thrown by selection handlers (Excel swallows them; tests can look). */
+  eventErrors: unknown[];
 }
 
 export function createFakeExcel(opts: FakeExcelOptions = {}): FakeExcel {
@@ -144,10 +156,32 @@ export function createFakeExcel(opts: FakeExcelOptions = {}): FakeExcel {
     if (core._hasPending) await core.sync(); // Excel.run flushes what the batch left queued
     return result;
   };
+  const eventErrors: unknown[] = [];
+  const userSelect = async (sheetName: string, address: string) => {
+    const sheet = model.find(sheetName);
+    if (!sheet) throw new Error(`no sheet '${sheetName}'`);
+    const rects = parseAddressList(address).rects;
+    model.activeSheet = sheet;
+    model.selection = { sheet, rects };
+    const text = rects.map(formatRect).join(',');
+    for (const h of [...model.selectionHandlers]) {
+      const args = selectionEventArgs(h.scope, sheet, text);
+      if (args === null) continue;
+      try {
+        await h.handler(args);
+      } catch (e) {
+        eventErrors.push(e);
+      }
+    }
+  };
   return {
     run,
     stats,
     model,
+    eventErrors,
+    userSelect,
+    selection: () => (model.selection && !model.selection.sheet.deleted ? { sheet: model.selection.sheet.name, address: model.selection.rects.map(formatRect).join(',') } : null),
+    activeSheet: () => (model.activeSheet && !model.activeSheet.deleted ? model.activeSheet.name : (model.sheets.find((s) => s.visibility === 'Visible')?.name ?? null)),
     workbook: new FakeWorkbookHandle(model),
     settings: opts.documentSettings === false ? undefined : new FakeDocumentSettings(),
     isSetSupported: (name, version = '1.1') => name === 'ExcelApi' && versionLE(version, apiVersion),

@@ -152,9 +152,23 @@ export interface XmlPartModel {
   xml: string;
 }
 
+/** A selection-changed handler registered through office-js (workbook, worksheet collection or one worksheet). */
+export interface SelectionHandlerModel {
+  id: string;
+  scope: 'workbook' | 'worksheets' | SheetModel;
+  handler: (args: unknown) => Promise<unknown> | unknown;
+}
+
 export class WorkbookModel {
   sheets: SheetModel[] = [];
   xmlParts: XmlPartModel[] = [];
+  /** The sheet shown in the grid (null = the first visible sheet). */
+  activeSheet: SheetModel | null = null;
+  /** The current selection; null = A1 of the active sheet. */
+  selection: { sheet: SheetModel; rects: Rect[] } | null = null;
+  /** Every selection made through the API (`range.select()`), oldest first. */
+  selectionLog: { sheet: string; address: string }[] = [];
+  selectionHandlers: SelectionHandlerModel[] = [];
   /** Workbook structure protection: adding, deleting, renaming or moving sheets is refused. */
   structureProtected = false;
 

@@ -5,7 +5,7 @@ import { foldKey, normalizeText } from '../text';
 import { FIELDS_BY_ROLE, type SheetRole } from './fields';
 import { findHeader } from './header';
 import type { ColumnLabel } from './match';
-import { detectRole, mapColumns, roleIsUsable, type ColumnMapping } from './mapping';
+import { detectRole, lackingFields, mapColumns, roleIsUsable, type ColumnMapping } from './mapping';
 
 export interface SheetLayout {
   sheet: string;
@@ -29,7 +29,13 @@ export interface LayoutOverride {
   columns?: Record<string, number | null>;
 }
 
-export type LayoutResult = { ok: true; layout: SheetLayout } | { ok: false; sheet: string; reason: 'empty' | 'no_header' | 'no_role' | 'ignored' };
+/**
+ * A sheet left out. For `no_role`, when its header looked like a table of some role, `nearest`
+ * says which role, on which header rows, and which fields it lacks (each entry: one of these ids).
+ */
+export type LayoutResult =
+  | { ok: true; layout: SheetLayout }
+  | { ok: false; sheet: string; reason: 'empty' | 'no_header' | 'no_role' | 'ignored'; nearest?: { role: SheetRole; headerRows: number[]; lacking: string[][] } };
 
 function levelHintFor(sheet: string, role: SheetRole, mapping: ColumnMapping): UnitLevel | null {
   if (role !== 'units') return null;
@@ -66,11 +72,11 @@ export function detectLayout(sheet: string, head: CellValue[][], merges: MergedA
   if (!header) return { ok: false, sheet, reason: 'no_header' };
   const guess = detectRole(sheet, header.labels);
   const role = override?.role ?? guess?.role;
-  if (!role) return { ok: false, sheet, reason: 'no_role' };
+  if (!role) return { ok: false, sheet, reason: 'no_role', ...nearestRole(header.labels, header.headerRows) };
   const detected = guess && guess.role === role ? guess.mapping : null;
   let mapping = detected ?? mapColumns(header.labels, FIELDS_BY_ROLE[role]);
   mapping = applyOverride(mapping, header.labels, override?.columns);
-  if (!override?.role && !roleIsUsable(role, mapping)) return { ok: false, sheet, reason: 'no_role' };
+  if (!override?.role && !roleIsUsable(role, mapping)) return { ok: false, sheet, reason: 'no_role', ...nearestRole(header.labels, header.headerRows) };
   const missing = FIELDS_BY_ROLE[role].map((f) => f.id).filter((id) => id !== 'stt' && !mapping[id]);
   return {
     ok: true,
@@ -78,3 +84,15 @@ export function detectLayout(sheet: string, head: CellValue[][], merges: MergedA
   };
 }
 
+/** The role a header comes closest to (most fields named), and what it lacks; nothing when it names no field of any role. */
+function nearestRole(labels: ColumnLabel[], headerRows: number[]): { nearest?: { role: SheetRole; headerRows: number[]; lacking: string[][] } } {
+  let best: { role: SheetRole; found: number; lacking: string[][] } | null = null;
+  for (const role of Object.keys(FIELDS_BY_ROLE) as SheetRole[]) {
+    const mapping = mapColumns(labels, FIELDS_BY_ROLE[role]);
+    const found = Object.keys(mapping).filter((id) => id !== 'stt').length;
+    const hinted = FIELDS_BY_ROLE[role].some((f) => f.key && mapping[f.id]);
+    if (!found || !hinted) continue;
+    if (!best || found > best.found) best = { role, found, lacking: lackingFields(role, mapping) };
+  }
+  return best && best.lacking.length ? { nearest: { role: best.role, headerRows, lacking: best.lacking } } : {};
+}

@@ -43,6 +43,29 @@ export function roleIsUsable(role: SheetRole, m: ColumnMapping): boolean {
   }
 }
 
+/** What a mapping lacks for its role to be usable: groups of field ids, one of each group needed. */
+export function lackingFields(role: SheetRole, m: ColumnMapping): string[][] {
+  const out: string[][] = [];
+  const need = (ids: string[]) => {
+    if (!ids.some((id) => m[id])) out.push(ids);
+  };
+  switch (role) {
+    case 'units':
+      need(['name']);
+      need(['plan', 'count', 'members', 'grassroots']);
+      break;
+    case 'initiatives':
+      need(['title', 'authors']);
+      need(['benefit', 'unit', 'authors']);
+      break;
+    case 'officials':
+      need(['name']);
+      need(['position', 'role']);
+      break;
+  }
+  return out;
+}
+
 function roleScore(role: SheetRole, sheetName: string, m: ColumnMapping): number {
   let score = 0;
   for (const [id, col] of Object.entries(m)) if (id !== 'stt') score += col.confidence;

@@ -7,7 +7,7 @@ import { bi, biNumber, type Bilingual } from '../i18n';
 import type { Official } from '../model';
 import type { Cmp, CmpRef, Condition, RuleSet, Scope, UnitFlag, UnitMetric, Value } from '../rules/types';
 import { foldKey } from '../text';
-import type { Facts, Person, UnitFacts } from './facts';
+import { type Facts, type Person, type UnitFacts, unreadableField } from './facts';
 import type { Evidence } from './evidence';
 import type { Params } from './params';
 import { biMoney, biPct, combineAll, combineAny, comparePct, compareFractions, compareNumbers, comparison, type Result, type Verdict } from './verdict';
@@ -22,13 +22,30 @@ export interface EvalContext {
   unitFields: Set<string>;
   explain: boolean;
   blocs: Map<string, UnitFacts[]>;
-  /** Highest benefit of a counted initiative with evidence met, and with evidence unknown. */
-  topBenefit: { met: number; unknown: number };
+  /** Highest benefit of a counted initiative with evidence met, and with evidence unknown; whether some benefit is unreadable. */
+  topBenefit: { met: number; unknown: number; unreadable: boolean };
   criterion(subject: SubjectRef, id: string): Verdict;
 }
 
 const SILENT: Bilingual = { vi: '', en: '' };
-const v = (result: Result, ctx: EvalContext, reason: () => Bilingual): Verdict => ({ result, reason: ctx.explain ? reason() : SILENT });
+// Deciding a million subjects reads only the result: one shared verdict per result, no reason written.
+const QUIET: Record<Result, Verdict> = { met: { result: 'met', reason: SILENT }, not_met: { result: 'not_met', reason: SILENT }, unknown: { result: 'unknown', reason: SILENT } };
+const v = (result: Result, ctx: EvalContext, reason: () => Bilingual): Verdict => (ctx.explain ? { result, reason: reason() } : QUIET[result]);
+
+/** all / any without reasons: every part is still evaluated (criteria they name get decided), no arrays or texts. */
+function quietCombine(parts: Condition[], all: boolean, subject: SubjectRef, ctx: EvalContext): Verdict {
+  let met = false;
+  let notMet = false;
+  let unknown = false;
+  for (const c of parts) {
+    const r = evalCondition(c, subject, ctx).result;
+    if (r === 'met') met = true;
+    else if (r === 'not_met') notMet = true;
+    else unknown = true;
+  }
+  if (all) return QUIET[notMet ? 'not_met' : unknown ? 'unknown' : 'met'];
+  return QUIET[met ? 'met' : unknown ? 'unknown' : 'not_met'];
+}
 
 export const blocKey = (f: UnitFacts) => `${f.unit.level}|${foldKey(f.unit.bloc ?? '')}`;
 
@@ -77,7 +94,12 @@ function evalPct(f: UnitFacts, cmp: Cmp, x: number, p: Bilingual, ctx: EvalConte
   const ok = comparePct(f.count, f.plan, cmp, x);
   const c = f.count;
   const pl = f.plan;
-  return { result: ok ? 'met' : 'not_met', reason: ctx.explain ? pctReason(ok, cmp, c, pl, x, p) : SILENT };
+  const missed = f.countSource === 'list' ? ctx.facts.unattributed.count : 0;
+  if (!ok && missed > 0 && (cmp === '>' || cmp === '>=')) {
+    // Counted from the list while some initiatives could not be placed: they may be this unit's.
+    return v('unknown', ctx, () => pre(p, bi(`${pctReason(ok, cmp, c, pl, x, SILENT).vi}; nhưng ${missed} sáng kiến chưa rõ thuộc đơn vị nào`, `${pctReason(ok, cmp, c, pl, x, SILENT).en}; but ${missed} initiative(s) could not be placed in a unit`)));
+  }
+  return ctx.explain ? { result: ok ? 'met' : 'not_met', reason: pctReason(ok, cmp, c, pl, x, p) } : QUIET[ok ? 'met' : 'not_met'];
 }
 
 function pctReason(ok: boolean, cmp: Cmp, count: number, plan: number, x: number, p: Bilingual): Bilingual {
@@ -102,8 +124,8 @@ function metricValue(f: UnitFacts, metric: Exclude<UnitMetric, 'pct'>): number |
     case 'count': return f.count;
     case 'plan': return f.plan;
     case 'members': return f.unit.members;
-    case 'grassroots': return f.grassroots;
-    case 'rank': return f.rank;
+    case 'grassroots': return unreadableField(f.unit, 'grassroots') ? null : f.grassroots;
+    case 'rank': return unreadableField(f.unit, 'rank') ? null : f.rank;
     case 'benefitCount': return f.benefitKnown ? f.benefitCount : null;
     case 'maxBenefit': return f.benefitKnown ? f.maxBenefit : null;
     case 'totalBenefit': return f.benefitKnown ? f.totalBenefit : null;
@@ -127,6 +149,16 @@ function evalMetric(cond: Extract<Condition, { metric: UnitMetric }>, subject: S
     });
   }
   const ok = compareNumbers(value, cmp, x);
+  // Benefits (and list counts) only grow with initiatives the engine could not read or place.
+  const benefitMetric = metric === 'benefitCount' || metric === 'maxBenefit' || metric === 'totalBenefit';
+  const hidden = benefitMetric ? f.benefitUnreadable + ctx.facts.unattributed.withBenefit : metric === 'count' && f.countSource === 'list' ? ctx.facts.unattributed.count : 0;
+  if (!ok && hidden > 0 && (cmp === '>' || cmp === '>=')) {
+    return v('unknown', ctx, () => {
+      const fmt = metric === 'maxBenefit' || metric === 'totalBenefit' ? biMoney : biNumber;
+      const why = bi(`${hidden} sáng kiến chưa đọc được giá trị làm lợi hoặc chưa rõ thuộc đơn vị nào`, `${hidden} initiative(s) have an unreadable benefit or could not be placed in a unit`);
+      return pre(p, bi(`${label.vi} ${fmt(value).vi}, chưa đạt ${fmt(x).vi}; nhưng ${why.vi}`, `${label.en} ${fmt(value).en}, not ${fmt(x).en}; but ${why.en}`));
+    });
+  }
   return v(ok ? 'met' : 'not_met', ctx, () => {
     const money = metric === 'maxBenefit' || metric === 'totalBenefit';
     const fmt = money ? biMoney : biNumber;
@@ -149,6 +181,10 @@ function evalFlags(cond: Extract<Condition, { flags: UnitFlag[] }>, subject: Sub
     return v('unknown', ctx, () => bi(`bảng không có cột «${cond.flags.map((x) => FLAG_LABEL[x].vi).join('», «')}»`, `the workbook has no "${cond.flags.map((x) => FLAG_LABEL[x].en).join('", "')}" column`));
   }
   const missing = present.filter((flag) => f.unit[flag] !== true);
+  const unread = missing.filter((flag) => unreadableField(f.unit, flag));
+  if (missing.length && unread.length === missing.length) {
+    return v('unknown', ctx, () => bi(`ô «${unread.map((x) => FLAG_LABEL[x].vi).join('», «')}» không đọc được`, `the "${unread.map((x) => FLAG_LABEL[x].en).join('", "')}" cell is unreadable`));
+  }
   return v(missing.length ? 'not_met' : 'met', ctx, () =>
     missing.length
       ? bi(`chưa: ${missing.map((x) => FLAG_LABEL[x].vi).join('; ')}`, `no: ${missing.map((x) => FLAG_LABEL[x].en).join('; ')}`)
@@ -181,6 +217,10 @@ function evalPersonInitiatives(cmp: Cmp, x: number, subject: SubjectRef, ctx: Ev
   return v(ok ? 'met' : 'not_met', ctx, () => comparison(ok, cmp, bi(`${p.counted} sáng kiến được tính`, `${p.counted} counted initiatives`), biNumber(x)).reason);
 }
 
+const EVIDENCE_ORDER: Record<Result, number> = { met: 0, unknown: 1, not_met: 2 };
+const BENEFIT_UNREADABLE = bi('giá trị làm lợi không đọc được', 'the benefit is unreadable');
+const SOCIAL_UNREADABLE = bi('ô giá trị xã hội không đọc được', 'the social value cell is unreadable');
+
 function evalEvidenced(cond: { benefit?: Value; social?: boolean }, subject: SubjectRef, ctx: EvalContext): Verdict {
   if (subject.type !== 'person') return noUnit(ctx);
   const p = ctx.facts.persons[subject.index]!;
@@ -189,12 +229,20 @@ function evalEvidenced(cond: { benefit?: Value; social?: boolean }, subject: Sub
   const initiatives = ctx.facts.initiatives;
   let unknownCandidate: { id: number; ev: Evidence } | null = null;
   const failed: { id: number; ev: Evidence }[] = [];
-  const order: Record<Result, number> = { met: 0, unknown: 1, not_met: 2 };
+  const order = EVIDENCE_ORDER;
   for (const id of p.initiativeIds) {
     const i = initiatives[id]!;
     const byBenefit = threshold !== null && i.benefit !== null && i.benefit >= threshold;
     const bySocial = cond.social === true && i.social === true;
-    if (!byBenefit && !bySocial) continue;
+    if (!byBenefit && !bySocial) {
+      // An unreadable benefit or social mark might qualify: unknown, not "no".
+      if (i.unreadable === undefined) continue; // the usual case: nothing unreadable, nothing to say
+      const unreadBenefit = threshold !== null && i.benefit === null && i.unreadable.includes('benefit');
+      const unreadSocial = cond.social === true && i.social !== true && i.unreadable.includes('social');
+      const unread = [...(unreadBenefit ? [BENEFIT_UNREADABLE] : []), ...(unreadSocial ? [SOCIAL_UNREADABLE] : [])];
+      if (unread.length && status[id]!.counted) unknownCandidate ??= { id, ev: { result: 'unknown', missing: unread } };
+      continue;
+    }
     // Through its benefit an initiative needs a certification, through the social mark it does not:
     // one that qualifies both ways counts by the better-evidenced way (the benefit way when equal).
     const viaBenefit = byBenefit ? status[id]!.viaBenefit : null;
@@ -233,10 +281,13 @@ function evalEvidenced(cond: { benefit?: Value; social?: boolean }, subject: Sub
 function evalHighestBenefit(subject: SubjectRef, ctx: EvalContext): Verdict {
   if (subject.type !== 'person') return noUnit(ctx);
   const p: Person = ctx.facts.persons[subject.index]!;
-  const { met, unknown } = ctx.topBenefit;
+  const { met, unknown, unreadable } = ctx.topBenefit;
+  const ownUnreadable = p.initiativeIds.some((id) => ctx.facts.status[id]!.counted && ctx.facts.initiatives[id]!.benefit === null && ctx.facts.initiatives[id]!.unreadable?.includes('benefit'));
+  if (ownUnreadable) return v('unknown', ctx, () => bi('có sáng kiến chưa đọc được giá trị làm lợi', 'an initiative has an unreadable benefit'));
   if (met === 0 && unknown === 0) return v('not_met', ctx, () => bi('không có sáng kiến đủ minh chứng có giá trị làm lợi', 'no evidenced initiative with a benefit value'));
   const own = p.bestEvidencedBenefit;
   if (own > 0 && own === met) {
+    if (unreadable) return v('unknown', ctx, () => bi(`làm lợi ${biMoney(own).vi}; có sáng kiến chưa đọc được giá trị làm lợi`, `benefit ${biMoney(own).en}; an initiative has an unreadable benefit`));
     if (unknown > met) return v('unknown', ctx, () => bi(`làm lợi ${biMoney(own).vi}; có sáng kiến ${biMoney(unknown).vi} chưa rõ minh chứng`, `benefit ${biMoney(own).en}; an initiative of ${biMoney(unknown).en} has unknown evidence`));
     return v('met', ctx, () => bi(`làm lợi ${biMoney(own).vi}, cao nhất Chương trình`, `benefit ${biMoney(own).en}, the highest of the programme`));
   }
@@ -256,8 +307,8 @@ function evalOfficialRole(roles: string[], subject: SubjectRef, ctx: EvalContext
 }
 
 export function evalCondition(cond: Condition, subject: SubjectRef, ctx: EvalContext): Verdict {
-  if ('all' in cond) return combineAll(cond.all.map((c) => evalCondition(c, subject, ctx)));
-  if ('any' in cond) return combineAny(cond.any.map((c) => evalCondition(c, subject, ctx)));
+  if ('all' in cond) return ctx.explain ? combineAll(cond.all.map((c) => evalCondition(c, subject, ctx))) : quietCombine(cond.all, true, subject, ctx);
+  if ('any' in cond) return ctx.explain ? combineAny(cond.any.map((c) => evalCondition(c, subject, ctx))) : quietCombine(cond.any, false, subject, ctx);
   if ('criterion' in cond) {
     const r = ctx.criterion(subject, cond.criterion);
     return v(r.result, ctx, () => (r.result === 'met' ? bi(`đạt ${cond.criterion}`, `meets ${cond.criterion}`) : r.result === 'not_met' ? bi(`chưa đạt ${cond.criterion}`, `does not meet ${cond.criterion}`) : bi(`${cond.criterion} chưa rõ (${r.reason.vi})`, `${cond.criterion} unknown (${r.reason.en})`)));

@@ -13,6 +13,8 @@ import type { Result, Verdict } from './verdict';
 
 const CODE: Record<Result, number> = { met: 1, not_met: 2, unknown: 3 };
 const RESULT: (Result | null)[] = [null, 'met', 'not_met', 'unknown'];
+/** A decided result asked for again without its reason (criteria naming criteria): shared, never changed. */
+const KNOWN: Record<Result, Verdict> = { met: { result: 'met', reason: { vi: '', en: '' } }, not_met: { result: 'not_met', reason: { vi: '', en: '' } }, unknown: { result: 'unknown', reason: { vi: '', en: '' } } };
 
 export type SubjectType = SubjectRef['type'];
 
@@ -54,9 +56,10 @@ export class Evaluation {
   private context(): EvalContext {
     const blocs = new Map<string, UnitFacts[]>();
     for (const f of this.facts.units) if (f.unit.bloc) (blocs.get(blocKey(f)) ?? blocs.set(blocKey(f), []).get(blocKey(f))!).push(f);
-    const topBenefit = { met: 0, unknown: 0 };
+    const topBenefit = { met: 0, unknown: 0, unreadable: false };
     this.facts.initiatives.forEach((i, n) => {
       const st = this.facts.status[n]!;
+      if (st.counted && i.benefit === null && i.unreadable?.includes('benefit')) topBenefit.unreadable = true;
       if (!st.counted || i.benefit === null || i.benefit <= 0) return;
       if (st.viaBenefit.result === 'met') topBenefit.met = Math.max(topBenefit.met, i.benefit);
       else if (st.viaBenefit.result === 'unknown') topBenefit.unknown = Math.max(topBenefit.unknown, i.benefit);
@@ -103,7 +106,7 @@ export class Evaluation {
     const store = this.results[subject.type];
     const at = this.slot(subject) + ci;
     const known = RESULT[store[at]!];
-    if (known && !this.ctx.explain) return { result: known, reason: { vi: '', en: '' } };
+    if (known && !this.ctx.explain) return KNOWN[known];
     const verdict = evalCondition(this.criteria[ci]!.when, subject, this.ctx);
     store[at] = CODE[verdict.result];
     return verdict;

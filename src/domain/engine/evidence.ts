@@ -37,26 +37,62 @@ interface Check {
   code: string;
   result: Result;
   text: Bilingual;
+  /** Set on the shared checks below (1, 2, …): lists made only of them are summarised once. */
+  id?: number;
 }
+
+/**
+ * Every check whose wording does not depend on the initiative is one shared object: a million
+ * initiatives have a handful of distinct check lists, each summarised once (see `summarise`).
+ */
+let nextCheckId = 1;
+const shared = (code: string, result: Result, text: Bilingual): Check => ({ code, result, text, id: nextCheckId++ });
+const POSTED_NO_COLUMN = shared('not_posted', 'unknown', bi('không có cột «Đã đăng tải»', 'no "posted" column'));
+const POSTED_UNREAD = shared('not_posted', 'unknown', bi('ô «Đã đăng tải» không đọc được', 'the "posted" cell is unreadable'));
+const NOT_POSTED_TEXT = bi('chưa đăng tải lên phần mềm', 'not posted on the online system');
+const POSTED_MET = shared('not_posted', 'met', NOT_POSTED_TEXT);
+const POSTED_NOT_MET = shared('not_posted', 'not_met', NOT_POSTED_TEXT);
+const DOC_NO_COLUMN = shared('missing_recognition_doc', 'unknown', bi('không có cột văn bản công nhận', 'no recognition document column'));
+const DOC_UNREAD = shared('missing_recognition_doc', 'unknown', bi('ô văn bản công nhận không đọc được', 'the recognition document cell is unreadable'));
+const MISSING_DOC_TEXT = bi('thiếu văn bản công nhận / QĐ khen thưởng', 'no recognition document or reward decision');
+const DOC_MET = shared('missing_recognition_doc', 'met', MISSING_DOC_TEXT);
+const DOC_NOT_MET = shared('missing_recognition_doc', 'not_met', MISSING_DOC_TEXT);
+const DOC_DATE_UNREAD = shared('doc_date_out_of_window', 'unknown', bi('ngày văn bản không đọc được', 'the document date is unreadable'));
+const REGISTERED_UNREAD = shared('registered_after_cutoff', 'unknown', bi('ngày đăng ký không đọc được', 'the registration date is unreadable'));
+const CERT_NO_COLUMN = shared('missing_benefit_certification', 'unknown', bi('không có cột xác nhận giá trị làm lợi', 'no benefit certification column'));
+const CERT_UNREAD = shared('missing_benefit_certification', 'unknown', bi('ô xác nhận giá trị làm lợi không đọc được', 'the benefit certification cell is unreadable'));
+const MISSING_CERT_TEXT = bi('thiếu xác nhận giá trị làm lợi', 'no benefit certification');
+const CERT_MET = shared('missing_benefit_certification', 'met', MISSING_CERT_TEXT);
+const CERT_NOT_MET = shared('missing_benefit_certification', 'not_met', MISSING_CERT_TEXT);
+
+/** A cell the reading step could not read (it raised an issue): what it says is unknown, not "no". */
+const unreadable = (i: Initiative, field: string) => i.unreadable?.includes(field) === true;
 
 function checks(i: Initiative, w: EvidenceWindow): Check[] {
   const out: Check[] = [];
   const has = i.has;
-  out.push({ code: 'not_posted', result: !has.posted ? 'unknown' : i.posted ? 'met' : 'not_met', text: has.posted ? bi('chưa đăng tải lên phần mềm', 'not posted on the online system') : bi('không có cột «Đã đăng tải»', 'no "posted" column') });
+  const postedUnread = !i.posted && unreadable(i, 'posted');
+  out.push(!has.posted ? POSTED_NO_COLUMN : postedUnread ? POSTED_UNREAD : i.posted ? POSTED_MET : POSTED_NOT_MET);
   const docColumns = has.recognitionDoc || has.rewardDecision;
   const docPresent = i.recognitionDoc === true || i.rewardDecision === true;
-  out.push({ code: 'missing_recognition_doc', result: !docColumns ? 'unknown' : docPresent ? 'met' : 'not_met', text: docColumns ? bi('thiếu văn bản công nhận / QĐ khen thưởng', 'no recognition document or reward decision') : bi('không có cột văn bản công nhận', 'no recognition document column') });
-  const outside = i.docDates.filter((d) => d < w.docFrom || d > w.docTo);
-  if (outside.length) out.push({ code: 'doc_date_out_of_window', result: 'not_met', text: bi(`văn bản ngày ${outside.map(dmy).join(', ')} ngoài khoảng ${dmy(w.docFrom)}–${dmy(w.docTo)}`, `document dated ${outside.map(dmy).join(', ')} outside ${dmy(w.docFrom)}–${dmy(w.docTo)}`) });
+  const docUnread = !docPresent && (unreadable(i, 'recognitionDoc') || unreadable(i, 'rewardDecision'));
+  out.push(!docColumns ? DOC_NO_COLUMN : docUnread ? DOC_UNREAD : docPresent ? DOC_MET : DOC_NOT_MET);
+  let outside: string[] | null = null;
+  for (const d of i.docDates) if (d < w.docFrom || d > w.docTo) (outside ??= []).push(d);
+  if (outside) out.push({ code: 'doc_date_out_of_window', result: 'not_met', text: bi(`văn bản ngày ${outside.map(dmy).join(', ')} ngoài khoảng ${dmy(w.docFrom)}–${dmy(w.docTo)}`, `document dated ${outside.map(dmy).join(', ')} outside ${dmy(w.docFrom)}–${dmy(w.docTo)}`) });
+  else if (unreadable(i, 'docDate')) out.push(DOC_DATE_UNREAD);
+  // An unreadable registration date may be after the cutoff: the initiative still counts, its evidence is unknown.
+  if (unreadable(i, 'registeredOn')) out.push(REGISTERED_UNREAD);
   return out;
 }
 
 function certification(i: Initiative): Check {
-  if (!i.has.benefitCertification) return { code: 'missing_benefit_certification', result: 'unknown', text: bi('không có cột xác nhận giá trị làm lợi', 'no benefit certification column') };
-  return { code: 'missing_benefit_certification', result: i.benefitCertification ? 'met' : 'not_met', text: bi('thiếu xác nhận giá trị làm lợi', 'no benefit certification') };
+  if (!i.has.benefitCertification) return CERT_NO_COLUMN;
+  if (!i.benefitCertification && unreadable(i, 'benefitCertification')) return CERT_UNREAD;
+  return i.benefitCertification ? CERT_MET : CERT_NOT_MET;
 }
 
-function summarise(list: Check[], waived: boolean): Evidence {
+function summariseList(list: Check[], waived: boolean): Evidence {
   if (waived) return { result: 'met', missing: [] };
   const failed = list.filter((c) => c.result === 'not_met');
   if (failed.length) return { result: 'not_met', missing: failed.map((c) => c.text) };
@@ -64,19 +100,65 @@ function summarise(list: Check[], waived: boolean): Evidence {
   return unk.length ? { result: 'unknown', missing: unk.map((c) => c.text) } : { result: 'met', missing: [] };
 }
 
+/** Summaries of lists made only of shared checks, by the list's ids (results are never changed by their readers). */
+const summaries = new Map<number, Evidence>();
+
+function summarise(list: Check[], waived: boolean): Evidence {
+  let key = waived ? 1 : 2;
+  for (const c of list) {
+    if (c.id === undefined) return summariseList(list, waived);
+    key = key * 32 + c.id;
+  }
+  if (!Number.isSafeInteger(key)) return summariseList(list, waived);
+  let e = summaries.get(key);
+  if (!e) {
+    summaries.set(key, (e = summariseList(list, waived)));
+    sharedSummaries.add(e);
+  }
+  return e;
+}
+const sharedSummaries = new Set<Evidence>();
+
+/** Statuses of counted initiatives, by their two (shared) summaries. */
+const statuses = new Map<Evidence, Map<Evidence, InitiativeStatus>>();
+
+function countedStatus(viaOther: Evidence, viaBenefit: Evidence): InitiativeStatus {
+  let byBenefit = statuses.get(viaOther);
+  if (!byBenefit) statuses.set(viaOther, (byBenefit = new Map()));
+  let st = byBenefit.get(viaBenefit);
+  if (!st) byBenefit.set(viaBenefit, (st = { counted: true, viaOther, viaBenefit }));
+  return st;
+}
+
+const EXCLUDED: Evidence = { result: 'not_met', missing: [bi('người rà soát đã loại', 'excluded by a reviewer')] };
+
 export function assessInitiative(i: Initiative, w: EvidenceWindow, decisions: DecisionBook): InitiativeStatus {
-  const key = initiativeKey(i);
+  // Without any reviewer decision (the usual first run) no key is needed.
+  const key = decisions.all.length ? initiativeKey(i) : '';
   const late = i.registeredOn !== null && i.registeredOn > w.cutoff;
   const counted = !decisions.excluded(key) && !late;
-  const base = checks(i, w);
-  const kept = decisions.kept(key);
   if (!counted) {
-    const why = late ? bi(`đăng ký ngày ${dmy(i.registeredOn!)} sau ngày chốt ${dmy(w.cutoff)}`, `registered ${dmy(i.registeredOn!)} after the cutoff ${dmy(w.cutoff)}`) : bi('người rà soát đã loại', 'excluded by a reviewer');
-    const none: Evidence = { result: 'not_met', missing: [why] };
+    const none: Evidence = late ? { result: 'not_met', missing: [bi(`đăng ký ngày ${dmy(i.registeredOn!)} sau ngày chốt ${dmy(w.cutoff)}`, `registered ${dmy(i.registeredOn!)} after the cutoff ${dmy(w.cutoff)}`)] } : EXCLUDED;
     return { counted, viaBenefit: none, viaOther: none };
   }
-  return { counted, viaOther: summarise(base, kept), viaBenefit: summarise([...base, certification(i)], kept) };
+  const kept = decisions.kept(key);
+  const base = checks(i, w);
+  const viaOther = summarise(base, kept);
+  base.push(certification(i));
+  const viaBenefit = summarise(base, kept);
+  return sharedSummaries.has(viaOther) && sharedSummaries.has(viaBenefit) ? countedStatus(viaOther, viaBenefit) : { counted, viaOther, viaBenefit };
 }
+
+/** Flag messages of the shared checks, made once. */
+const flagMessages = new Map<Check, Bilingual>();
+const flagMessage = (c: Check): Bilingual => {
+  let m = c.id === undefined ? undefined : flagMessages.get(c);
+  if (!m) {
+    m = bi(`Sáng kiến ${c.text.vi}`, `Initiative: ${c.text.en}`);
+    if (c.id !== undefined) flagMessages.set(c, m);
+  }
+  return m;
+};
 
 /** Automatic review flags for one initiative: each missing piece of evidence, lateness. */
 export function initiativeFlags(i: Initiative, w: EvidenceWindow, decisions: DecisionBook): Issue[] {
@@ -84,8 +166,8 @@ export function initiativeFlags(i: Initiative, w: EvidenceWindow, decisions: Dec
   if (i.registeredOn !== null && i.registeredOn > w.cutoff) {
     return [{ ...at, code: 'registered_after_cutoff', message: bi(`Đăng ký ngày ${dmy(i.registeredOn)}, sau ngày chốt ${dmy(w.cutoff)}: không được tính`, `Registered on ${dmy(i.registeredOn)}, after the cutoff ${dmy(w.cutoff)}: not counted`) }];
   }
-  if (decisions.excluded(initiativeKey(i))) return [];
+  if (decisions.all.length && decisions.excluded(initiativeKey(i))) return [];
   const list = checks(i, w);
   if (i.benefit !== null && i.benefit > 0) list.push(certification(i));
-  return list.filter((c) => c.result === 'not_met').map((c) => ({ ...at, code: c.code, message: bi(`Sáng kiến ${c.text.vi}`, `Initiative: ${c.text.en}`) }));
+  return list.filter((c) => c.result === 'not_met').map((c) => ({ ...at, code: c.code, message: flagMessage(c) }));
 }

@@ -27,6 +27,8 @@ export interface UnitFacts {
   totalBenefit: number;
   /** Whether the initiative list can say anything about benefits (an initiatives sheet with a benefit column). */
   benefitKnown: boolean;
+  /** Counted initiatives at or below the unit whose benefit cell is unreadable. */
+  benefitUnreadable: number;
   upperId: number | null; // the upper-level union it is, or belongs to
   topId: number | null; // its top-level unit
   children: number[];
@@ -50,7 +52,15 @@ export interface Facts {
   status: InitiativeStatus[];
   window: EvidenceWindow;
   issues: Issue[];
+  /**
+   * Counted initiatives no unit could be found for (no unit column, an unknown name): any unit's
+   * list count or benefits may lack them. `withBenefit`: those with a benefit or an unreadable one.
+   */
+  unattributed: { count: number; withBenefit: number };
 }
+
+/** A unit field whose cell was unreadable or impossible: unknown, where an empty cell may mean "none". */
+export const unreadableField = (u: Unit, field: string) => u.unreadable?.includes(field) === true;
 
 export function ancestorAt(units: Unit[], id: number | null, test: (u: Unit) => boolean): number | null {
   for (let u = id === null ? undefined : units[id], guard = 0; u && guard < 64; u = u.parentId === null ? undefined : units[u.parentId], guard++) {
@@ -66,7 +76,7 @@ export function isTopLevel(rules: RuleSet, u: Unit): boolean {
 /** 1,2,2,4 ranking by count among units of the same level (units without a count get no rank). */
 function localRanks(facts: UnitFacts[]): void {
   const byLevel = new Map<string, UnitFacts[]>();
-  for (const f of facts) if (f.rank === null && f.count !== null) (byLevel.get(f.unit.level) ?? byLevel.set(f.unit.level, []).get(f.unit.level)!).push(f);
+  for (const f of facts) if (f.rank === null && f.count !== null && !unreadableField(f.unit, 'rank')) (byLevel.get(f.unit.level) ?? byLevel.set(f.unit.level, []).get(f.unit.level)!).push(f);
   for (const list of byLevel.values()) {
     if (list.length < 2) continue; // a rank among one unit says nothing about the portal
     list.sort((a, b) => b.count! - a.count!);
@@ -89,7 +99,7 @@ export function computeFacts(model: Model, rules: RuleSet, params: Params, decis
   const facts: UnitFacts[] = units.map((u) => ({
     unit: u, count: u.count, countSource: u.count !== null ? 'column' : null, plan: u.plan,
     grassroots: 0, grassrootsSource: u.grassroots !== null ? 'column' : 'rows',
-    rank: u.portalRank, rankLocal: false, benefitCount: 0, maxBenefit: 0, totalBenefit: 0, benefitKnown,
+    rank: u.portalRank, rankLocal: false, benefitCount: 0, maxBenefit: 0, totalBenefit: 0, benefitKnown, benefitUnreadable: 0,
     upperId: ancestorAt(units, u.id, (a) => a.level === 'upper'),
     topId: ancestorAt(units, u.id, (a) => isTopLevel(rules, a)),
     children: [],
@@ -99,8 +109,15 @@ export function computeFacts(model: Model, rules: RuleSet, params: Params, decis
 
   // Initiatives add up over the unit and everything above it.
   const listCount = new Array<number>(units.length).fill(0);
+  const unattributed = { count: 0, withBenefit: 0 };
   initiatives.forEach((i, n) => {
     if (!status[n]!.counted) return;
+    const benefitUnreadable = i.benefit === null && i.unreadable?.includes('benefit') === true;
+    if (i.unitId === null) {
+      unattributed.count++;
+      if (benefitUnreadable || (i.benefit !== null && i.benefit > 0)) unattributed.withBenefit++;
+    }
+    if (benefitUnreadable) for (let id = i.unitId, guard = 0; id !== null && guard < 64; id = units[id]!.parentId, guard++) facts[id]!.benefitUnreadable++;
     const withBenefit = i.benefit !== null && i.benefit > 0 && (!requireEvidence || status[n]!.viaBenefit.result === 'met');
     for (let id = i.unitId, guard = 0; id !== null && guard < 64; id = units[id]!.parentId, guard++) {
       listCount[id]!++;
@@ -114,7 +131,8 @@ export function computeFacts(model: Model, rules: RuleSet, params: Params, decis
   });
   if (hasList) {
     for (const f of facts) {
-      if (f.count === null) {
+      // An unreadable count cell is unknown: the list is a stand-in only for a count nobody wrote.
+      if (f.count === null && !unreadableField(f.unit, 'count')) {
         f.count = listCount[f.unit.id]!;
         f.countSource = 'list';
       } else if (f.count !== listCount[f.unit.id] && listCount[f.unit.id]! > 0) {
@@ -127,10 +145,14 @@ export function computeFacts(model: Model, rules: RuleSet, params: Params, decis
   }
   localRanks(facts);
   const persons = buildPersons(initiatives, units, status, boolParam(params, 'firstAuthorOnly', false));
-  return { units: facts, initiatives, persons, status, window, issues };
+  return { units: facts, initiatives, persons, status, window, issues, unattributed };
 }
 
 function buildPersons(initiatives: Initiative[], units: Unit[], status: InitiativeStatus[], firstOnly: boolean): Person[] {
+  const persons: Person[] = [];
+  // Person key `person:<name key>|<unit key>` without building it per author: by unit key, then name
+  // key. Keys with a `|` in either part go through the full text, where they may coincide as before.
+  const byUnit = new Map<string, Map<string, Person>>();
   const byKey = new Map<string, Person>();
   const keys = new Map<string, string>();
   const keyOf = (s: string) => {
@@ -142,14 +164,20 @@ function buildPersons(initiatives: Initiative[], units: Unit[], status: Initiati
     const unit = i.unitId === null ? null : units[i.unitId]!;
     // Stable across runs (a reviewer's decision names the person by name and union).
     const unitKey = keyOf(unit?.name ?? i.unitName ?? '');
+    let inUnit = unitKey.includes('|') ? null : byUnit.get(unitKey);
+    if (inUnit === undefined) byUnit.set(unitKey, (inUnit = new Map()));
     const authors = firstOnly ? i.authors.slice(0, 1) : i.authors;
     const st = status[n]!;
     for (const name of authors) {
-      const key = `person:${keyOf(name)}|${unitKey}`;
-      let p = byKey.get(key);
+      const nk = keyOf(name);
+      const plain = inUnit !== null && !nk.includes('|');
+      let p = plain ? inUnit!.get(nk) : byKey.get(`person:${nk}|${unitKey}`);
       if (!p) {
+        const key = `person:${nk}|${unitKey}`;
         p = { key, name, unitId: unit?.id ?? null, unitName: unit?.name ?? i.unitName, initiativeIds: [], counted: 0, bestEvidencedBenefit: 0, evidencedSocial: false };
-        byKey.set(key, p);
+        if (plain) inUnit!.set(nk, p);
+        else byKey.set(key, p);
+        persons.push(p);
       }
       if (p.initiativeIds[p.initiativeIds.length - 1] === i.id) continue; // the same name twice on one initiative
       p.initiativeIds.push(i.id);
@@ -158,7 +186,7 @@ function buildPersons(initiatives: Initiative[], units: Unit[], status: Initiati
       if (st.viaOther.result === 'met' && i.social === true) p.evidencedSocial = true;
     }
   });
-  return [...byKey.values()];
+  return persons;
 }
 
 /** Order of two units by pct (unknown last). */

@@ -49,6 +49,8 @@ export const biMoney = (n: number): Bilingual => ({ vi: `${formatNumber(n, 'vi')
  * A fractional X (e.g. 150.5) is scaled to integers first, so nothing is ever compared as a float.
  */
 export function comparePct(count: number, plan: number, cmp: Cmp, x: number): boolean {
+  // Whole X and products within 2^53: the same comparison, exact in plain numbers.
+  if (Number.isInteger(x) && Number.isSafeInteger(count * 100) && Number.isSafeInteger(x * plan) && Number.isInteger(count) && Number.isInteger(plan)) return compareNumbers(count * 100, cmp, x * plan);
   const decimals = (String(x).split('.')[1] ?? '').length;
   const scale = 10n ** BigInt(decimals);
   const left = BigInt(count) * 100n * scale;
@@ -58,6 +60,9 @@ export function comparePct(count: number, plan: number, cmp: Cmp, x: number): bo
 
 /** Exact order of two fractions a/b and c/d (b, d > 0): negative, 0 or positive. */
 export function compareFractions(a: number, b: number, c: number, d: number): number {
+  const fl = a * d;
+  const fr = c * b;
+  if (Number.isSafeInteger(fl) && Number.isSafeInteger(fr) && Number.isInteger(a) && Number.isInteger(b) && Number.isInteger(c) && Number.isInteger(d)) return fl < fr ? -1 : fl > fr ? 1 : 0;
   const l = BigInt(a) * BigInt(d);
   const r = BigInt(c) * BigInt(b);
   return l < r ? -1 : l > r ? 1 : 0;

@@ -418,6 +418,10 @@ export function parseDocument(v: CellValue): Parsed<DocumentRef> {
   if (v instanceof Date) return datedDocument(v, dateFromUtc(v));
   const text = normalizeText(v);
   if (text === '') return EMPTY;
+  // The usual form, "125/QĐ-CĐ ngày 12/5/2023": what the general reading below concludes for it
+  // (not a bare date, not a yes/no word, a document number, its one date), without folding the text.
+  const usual = USUAL_DOCUMENT.exec(text);
+  if (usual) return datedDocumentText(v, text, dateFromDmy(usual[1]!, usual[2]!, usual[3]!));
   const bareDate = dateFromText(foldAccents(text));
   if (bareDate) return datedDocument(v, bareDate);
   const answer = answerOf(text);
@@ -427,6 +431,13 @@ export function parseDocument(v: CellValue): Parsed<DocumentRef> {
   const date = findDate(foldAccents(text));
   if (date && 'reason' in date) return bad(v, date.reason);
   return ok({ present: true, text, date: date ? date.iso : null });
+}
+
+// A document number (digits, "/", a letter, then letters and dashes), " ngày ", and d/m/yyyy.
+const USUAL_DOCUMENT = /^\d+\/[A-Za-zĐđ][A-Za-zĐđ-]* ngày (\d{1,2})\/(\d{1,2})\/(\d{4})$/;
+
+function datedDocumentText(v: CellValue, text: string, read: DateRead): Parsed<DocumentRef> {
+  return 'iso' in read ? ok({ present: true, text, date: read.iso }) : bad(v, read.reason);
 }
 
 function documentFromNumber(n: number): Parsed<DocumentRef> {

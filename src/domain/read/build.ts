@@ -4,7 +4,7 @@ import { bi } from '../i18n';
 import type { Issue } from '../issues';
 import type { Initiative, InitiativeColumns, Model, Official, OfficialRole, Unit } from '../model';
 import type { DocumentRef } from '../parse/types';
-import { foldKey, normalizeText, splitAuthors } from '../text';
+import { authorSplitter, clip, foldKey, normalizeText } from '../text';
 import type { RawRow } from './table-reader';
 import { buildUnits, type UnitIndex } from './units';
 
@@ -42,32 +42,40 @@ type UnitResolver = (name: string | null, parent: string | null) => { id: number
 
 /** Initiatives name a few thousand units a million times: each distinct (unit, parent) is looked up once. */
 function cachedResolver(index: UnitIndex, units: Unit[]): UnitResolver {
-  const cache = new Map<string, { id: number | null; ambiguous: boolean }>();
+  // name → parent → unit ('' stands for none: neither is ever the empty text).
+  const cache = new Map<string, Map<string, { id: number | null; ambiguous: boolean }>>();
   return (name, parent) => {
-    const key = `${name ?? ''}\u0000${parent ?? ''}`;
-    let r = cache.get(key);
-    if (!r) cache.set(key, (r = resolveUnit(index, units, name, parent)));
+    let byParent = cache.get(name ?? '');
+    if (!byParent) cache.set(name ?? '', (byParent = new Map()));
+    let r = byParent.get(parent ?? '');
+    if (!r) byParent.set(parent ?? '', (r = resolveUnit(index, units, name, parent)));
     return r;
   };
 }
 
-function toInitiative(row: RawRow, id: number, has: InitiativeColumns, resolve: UnitResolver, issues: Issue[]): Initiative {
+/** Runs once per initiative (a million times): no allocation beyond the initiative itself unless something is wrong. */
+function toInitiative(row: RawRow, id: number, has: InitiativeColumns, resolve: UnitResolver, split: (s: string) => string[], issues: Issue[]): Initiative {
   const f = row.fields;
   const title = text(f.title) ?? text(f.code) ?? `#${row.source.row}`;
   const unitName = text(f.unit) ?? row.section;
   const { id: unitId, ambiguous } = resolve(unitName, text(f.parent));
-  const at = { sheet: row.source.sheet, row: row.source.row, column: null, subject: title, kind: 'initiative' as const, unit: unitName };
-  if (unitName && unitId === null) issues.push({ ...at, code: 'unknown_unit', severity: 'warning', message: bi(`Không tìm thấy đơn vị «${unitName}» của sáng kiến`, `Unit "${unitName}" of the initiative not found`) });
-  if (ambiguous) issues.push({ ...at, code: 'ambiguous_unit', severity: 'warning', message: bi(`Nhiều đơn vị tên «${unitName}»: lấy đơn vị đầu tiên`, `Several units are named "${unitName}": the first is used`) });
+  const at = () => ({ sheet: row.source.sheet, row: row.source.row, column: null, subject: title, kind: 'initiative' as const, unit: unitName });
+  if (unitName && unitId === null) issues.push({ ...at(), code: 'unknown_unit', severity: 'warning', message: bi(`Không tìm thấy đơn vị «${clip(unitName)}» của sáng kiến`, `Unit "${clip(unitName)}" of the initiative not found`) });
+  if (ambiguous) issues.push({ ...at(), code: 'ambiguous_unit', severity: 'warning', message: bi(`Nhiều đơn vị tên «${clip(unitName ?? '')}»: lấy đơn vị đầu tiên`, `Several units are named "${clip(unitName ?? '')}": the first is used`) });
   const recognition = doc(f.recognitionDoc);
   const reward = doc(f.rewardDecision);
   const certification = doc(f.benefitCertification);
-  const docDates = [recognition?.date, reward?.date, certification?.date, typeof f.docDate === 'string' ? f.docDate : null].filter((d): d is string => !!d);
+  const docDates: string[] = [];
+  if (recognition?.date) docDates.push(recognition.date);
+  if (reward?.date) docDates.push(reward.date);
+  if (certification?.date) docDates.push(certification.date);
+  if (typeof f.docDate === 'string' && f.docDate) docDates.push(f.docDate);
   const benefit = typeof f.benefit === 'number' ? f.benefit : null;
-  if (benefit !== null && benefit < 0) issues.push({ ...at, code: 'invalid_benefit', severity: 'warning', raw: String(benefit), message: bi(`Giá trị làm lợi âm (${benefit}): coi như chưa biết`, `Negative benefit (${benefit}): treated as unknown`) });
-  return {
+  const negative = benefit !== null && benefit < 0;
+  if (negative) issues.push({ ...at(), code: 'invalid_benefit', severity: 'warning', raw: String(benefit), message: bi(`Giá trị làm lợi âm (${benefit}): coi như chưa biết`, `Negative benefit (${benefit}): treated as unknown`) });
+  const initiative: Initiative = {
     id, source: row.source, code: text(f.code), title,
-    authors: typeof f.authors === 'string' ? splitAuthors(f.authors) : [],
+    authors: typeof f.authors === 'string' ? split(f.authors) : [],
     unitName, unitId, field: text(f.field),
     benefit: benefit !== null && benefit >= 0 ? benefit : null,
     social: flag(f.social), posted: flag(f.posted),
@@ -77,6 +85,12 @@ function toInitiative(row: RawRow, id: number, has: InitiativeColumns, resolve: 
     benefitCertification: certification ? certification.present : null,
     docDates, has,
   };
+  if (row.bad?.length || negative) {
+    const unreadable = new Set(row.bad ?? []);
+    if (negative) unreadable.add('benefit');
+    initiative.unreadable = [...unreadable];
+  }
+  return initiative;
 }
 
 function officialRole(role: string | null, position: string | null, unit: Unit | null): OfficialRole | null {
@@ -94,7 +108,7 @@ function toOfficial(row: RawRow, id: number, index: UnitIndex, units: Unit[], is
   const unitName = text(f.unit) ?? row.section;
   const { id: unitId } = resolveUnit(index, units, unitName, null);
   if (unitName && unitId === null && !/tinh/.test(foldKey(unitName))) {
-    issues.push({ sheet: row.source.sheet, row: row.source.row, column: null, subject: name, kind: 'official', code: 'unknown_unit', severity: 'info', message: bi(`Không tìm thấy đơn vị «${unitName}» của cán bộ`, `Unit "${unitName}" of the official not found`) });
+    issues.push({ sheet: row.source.sheet, row: row.source.row, column: null, subject: name, kind: 'official', code: 'unknown_unit', severity: 'info', message: bi(`Không tìm thấy đơn vị «${clip(unitName)}» của cán bộ`, `Unit "${clip(unitName)}" of the official not found`) });
   }
   const unit = unitId === null ? null : units[unitId]!;
   return { id, source: row.source, name, position: text(f.position), unitName, unitId, role: officialRole(text(f.role), text(f.position), unit) };
@@ -106,9 +120,10 @@ export function buildModel(sheets: ReadSheet[], readIssues: Issue[]): Model {
   const { units, index } = buildUnits(unitSheets, issues);
   const initiatives: Initiative[] = [];
   const resolve = cachedResolver(index, units);
+  const split = authorSplitter();
   for (const { layout, rows } of sheets.filter((s) => s.layout.role === 'initiatives')) {
     const has = initiativeColumns(layout);
-    for (const row of rows) initiatives.push(toInitiative(row, initiatives.length, has, resolve, issues));
+    for (const row of rows) initiatives.push(toInitiative(row, initiatives.length, has, resolve, split, issues));
   }
   const officials: Official[] = [];
   for (const { rows } of sheets.filter((s) => s.layout.role === 'officials')) {

@@ -3,7 +3,7 @@
  * takes section rows ("I. Khối LĐLĐ huyện, thành phố") as the group of the rows below,
  * and parses every mapped cell. A cell that cannot be read becomes an issue, never a 0.
  */
-import { columnLetter, isBlank, type CellValue, type RowChunk } from '../cells';
+import { columnLetter, isBlank, type CellValue, type MergedArea, type RowChunk } from '../cells';
 import type { SheetLayout } from '../detect/layout';
 import { FIELDS_BY_ROLE, type FieldDef, type ValueKind } from '../detect/fields';
 import { bi, type Bilingual } from '../i18n';
@@ -20,6 +20,8 @@ export interface RawRow {
   source: SourceRef;
   section: string | null;
   fields: Record<string, FieldValue>;
+  /** Fields whose cell held something that could not be read (an issue names each): unknown, not empty. */
+  bad?: string[];
 }
 
 const PARSERS: Record<ValueKind, (v: CellValue) => Parsed<FieldValue>> = {
@@ -45,14 +47,34 @@ const FIELD_PARSERS: Record<string, (v: CellValue) => Parsed<FieldValue>> = {
  * parsed once. Results are immutable, so sharing them is safe; the cache is bounded.
  */
 const MEMO_LIMIT = 50_000;
-function memoised(parse: (v: CellValue) => Parsed<FieldValue>): (v: CellValue) => Parsed<FieldValue> {
+/** Text columns are memoised only while it pays: after this many texts, at least one in eight must repeat. */
+const MEMO_TRIAL = 4_096;
+function memoised(parse: (v: CellValue) => Parsed<FieldValue>, adaptive = false): (v: CellValue) => Parsed<FieldValue> {
   const seen = new Map<string, Parsed<FieldValue>>();
+  let lookups = 0;
+  let hits = 0;
+  let on = true;
+  const numbers = new Map<number, Parsed<FieldValue>>();
   return (v) => {
-    if (typeof v !== 'string') return parse(v);
+    if (typeof v === 'number' && !(v === 0 && 1 / v < 0)) {
+      // Dates and amounts as numbers repeat as much as texts (a Map keys -0 as 0: both read the same).
+      let r = numbers.get(v);
+      if (r === undefined) {
+        r = parse(v);
+        if (numbers.size < MEMO_LIMIT) numbers.set(v, r);
+      }
+      return r;
+    }
+    if (typeof v !== 'string' || !on) return parse(v);
     let r = seen.get(v);
     if (r === undefined) {
       r = parse(v);
       if (seen.size < MEMO_LIMIT) seen.set(v, r);
+    } else hits++;
+    // Titles never repeat: a column of unique texts stops paying for the lookups (same results either way).
+    if (adaptive && ++lookups === MEMO_TRIAL && hits * 8 < lookups) {
+      on = false;
+      seen.clear();
     }
     return r;
   };
@@ -93,6 +115,37 @@ interface ColumnReader {
   parse: (v: CellValue) => Parsed<FieldValue>;
 }
 
+/** A cell merged down over data rows: what the officer sees in every row it covers. */
+interface DataMerge {
+  top: number;
+  bottom: number;
+  column: number; // 0-based, the merge's left column (where Excel keeps the value)
+  value: CellValue;
+  master: RawRow | null;
+}
+
+/** Words of a report form's closing block (signatures, recipients): the table has ended. Folded text. */
+const SIGNATURE_WHOLE = /^(noi nhan|nguoi lap( bieu| bang)?|nguoi tong hop|thu truong( don vi)?|ke toan truong|chu tich|pho chu tich|giam doc|truong ban|xac nhan cua .*|ky ten|ky ghi ro ho ten|ky va ghi ro ho ten|ky dong dau|ky ten dong dau)$/;
+const SIGNATURE_PREFIX = /^(tm|t m|kt|tl|tuq|ktm) (ban|ldld|lien doan|cong doan|chu tich|giam doc|thuong truc|uy ban|hoi dong)\b/;
+const PLACE_DATE = /(^|\s)ngay\s*\d{1,2}\s*thang\s*\d{1,2}\s*nam\s*\d{4}$/;
+const isSignatureText = (s: string) => {
+  const k = foldKey(s);
+  return k !== '' && (SIGNATURE_WHOLE.test(k) || SIGNATURE_PREFIX.test(k) || PLACE_DATE.test(k));
+};
+/** In lists of initiatives or officials, a lone text naming a union heads the rows below it. */
+const UNIT_SECTION = /^(cdcs|cd|cong doan|ldld|lien doan|don vi|khoi|cum|nghiep doan|to cong doan)\b/;
+const UNIT_PREFIX = /^(đơn vị|unit)\s*:\s*/i;
+
+const subjectOf = (name: CellValue | undefined): string | null => (name === null || name === undefined || isBlank(name) ? null : normalizeText(String(name)));
+
+/** "1 2 3 4 …" or "(1) (2) (3)": the column numbers printed under a header (and again on every page). */
+function isColumnNumbers(row: CellValue[]): boolean {
+  const filled = row.filter((v) => !isBlank(v));
+  if (filled.length < 3) return false;
+  const numbers = filled.map((v) => (typeof v === 'number' ? v : typeof v === 'string' ? Number(/^\s*\(?(\d{1,3})\)?\s*$/.exec(v)?.[1] ?? NaN) : NaN));
+  return numbers.every((n, i) => Number.isInteger(n) && (i === 0 || n === numbers[i - 1]! + 1));
+}
+
 export class TableReader {
   readonly rows: RawRow[] = [];
   /** The last totals row ("Tổng cộng"), parsed like a data row: the officer's own figures for the whole table. */
@@ -102,8 +155,16 @@ export class TableReader {
   private readonly columns: ColumnReader[];
   private readonly nameColumn: number | null;
   private readonly sttColumn: number | null;
+  /** After a signature block nothing more is read. */
+  private ended = false;
+  private readonly merges: DataMerge[];
+  private nextMerge = 0;
+  private activeMerges: DataMerge[] = [];
 
-  constructor(readonly layout: SheetLayout) {
+  constructor(
+    readonly layout: SheetLayout,
+    merges: MergedArea[] = [],
+  ) {
     const defs = new Map(FIELDS_BY_ROLE[layout.role].map((d) => [d.id, d]));
     this.columns = Object.entries(layout.mapping)
       .filter(([id]) => id !== 'stt' && defs.has(id))
@@ -111,10 +172,16 @@ export class TableReader {
         const def = defs.get(id)!;
         const base = (layout.role === 'initiatives' ? FIELD_PARSERS[id] : undefined) ?? PARSERS[def.kind];
         const parse = def.kind === 'money' ? scaledMoney(base, moneyScale(m.header)) : base;
-        return { def, column: m.column, parse: def.kind === 'text' ? parse : memoised(parse) };
+        return { def, column: m.column, parse: memoised(parse, def.kind === 'text') };
       });
     this.nameColumn = layout.mapping[NAME_FIELD[layout.role]]?.column ?? null;
     this.sttColumn = layout.mapping.stt?.column ?? null;
+    const mapped = new Set(this.columns.map((c) => c.column));
+    if (this.nameColumn !== null) mapped.add(this.nameColumn);
+    this.merges = merges
+      .filter((m) => m.bottom > m.top && m.top >= layout.dataStartRow && mapped.has(m.left - 1))
+      .map((m) => ({ top: m.top, bottom: m.bottom, column: m.left - 1, value: null, master: null }))
+      .sort((a, b) => a.top - b.top);
   }
 
   push(chunk: RowChunk): void {
@@ -124,16 +191,40 @@ export class TableReader {
     }
   }
 
-  private readRow(row: CellValue[], excelRow: number): void {
+  private readRow(original: CellValue[], excelRow: number): void {
+    if (this.ended) return;
+    const merged = this.mergesAt(excelRow);
+    let row = original;
+    let ambiguous: DataMerge[] | null = null;
+    if (merged) {
+      row = [...original];
+      for (const m of merged) {
+        if (m.top === excelRow) m.value = original[m.column] ?? null;
+        const kind = this.columns.find((c) => c.column === m.column)?.def.kind ?? 'text';
+        if (m.column === this.nameColumn) {
+          if (m.top < excelRow) return this.continuation(row, excelRow, m);
+        } else if (kind === 'text') {
+          if (m.top < excelRow && isBlank(row[m.column] ?? null)) row[m.column] = m.value; // the merged text applies to every row it covers
+        } else if (!isBlank(m.value)) {
+          (ambiguous ??= []).push(m);
+          row[m.column] = null;
+        }
+      }
+    }
     if (row.every((v) => isBlank(v))) return;
     const name = this.nameColumn === null ? null : row[this.nameColumn];
     const stt = this.sttColumn === null ? null : row[this.sttColumn];
-    // Data rows (a numbered STT and a name) are by far the most common: skip the structure checks.
-    if (!(this.isNumbered(stt) && !isBlank(name ?? null))) {
+    // Data rows (a numbered STT and a text name) are by far the most common: skip the structure checks.
+    if (!(this.isNumbered(stt) && typeof name === 'string' && name.trim() !== '')) {
       const texts = row.filter((v) => typeof v === 'string' && v.trim() !== '') as string[];
       const lead = typeof name === 'string' && name.trim() ? name : (texts[0] ?? '');
       if (TOTALS.test(foldKey(lead))) {
-        this.totals = { source: { sheet: this.layout.sheet, row: excelRow }, section: null, fields: this.parseFields(row, excelRow, null) };
+        this.totals = { source: { sheet: this.layout.sheet, row: excelRow }, section: null, fields: this.parseFields(row, excelRow, null).fields };
+        return;
+      }
+      if (this.isHeaderRepeat(row) || isColumnNumbers(row)) return; // the header printed again on each page
+      if (this.isClosingBlock(row)) {
+        this.ended = true;
         return;
       }
       const section = this.sectionText(row, texts, stt);
@@ -146,20 +237,102 @@ export class TableReader {
         return;
       }
     }
-    this.rows.push({ source: { sheet: this.layout.sheet, row: excelRow }, section: this.section, fields: this.parseFields(row, excelRow, typeof name === 'string' ? normalizeText(name) : null) });
+    const { fields, bad } = this.parseFields(row, excelRow, name);
+    const subject = ambiguous ? subjectOf(name) : null;
+    for (const m of ambiguous ?? []) {
+      const c = this.columns.find((x) => x.column === m.column)!;
+      fields[c.def.id] = null;
+      if (!bad.includes(c.def.id)) bad.push(c.def.id);
+      this.issue(
+        excelRow, m.column, 'merged_cell',
+        bi(`Cột «${c.def.label.vi}»: ô gộp dòng ${m.top}–${m.bottom}, không rõ giá trị thuộc dòng nào: coi như chưa biết`, `Column "${c.def.label.en}": cell merged over rows ${m.top}–${m.bottom}, so which row it belongs to is unclear: treated as unknown`),
+        String(m.value ?? ''), subject,
+      );
+    }
+    const raw: RawRow = { source: { sheet: this.layout.sheet, row: excelRow }, section: this.section, fields };
+    if (bad.length) raw.bad = bad;
+    this.rows.push(raw);
+    for (const m of merged ?? []) if (m.top === excelRow && m.column === this.nameColumn) m.master = raw;
   }
 
-  private parseFields(row: CellValue[], excelRow: number, subject: string | null): Record<string, FieldValue> {
+  /** Vertical merges over data that cover this row (rows arrive in ascending order). */
+  private mergesAt(excelRow: number): DataMerge[] | null {
+    while (this.nextMerge < this.merges.length && this.merges[this.nextMerge]!.top <= excelRow) this.activeMerges.push(this.merges[this.nextMerge++]!);
+    if (this.activeMerges.length === 0) return null;
+    this.activeMerges = this.activeMerges.filter((m) => m.bottom >= excelRow);
+    return this.activeMerges.length ? this.activeMerges : null;
+  }
+
+  /**
+   * A row under a name merged down from an earlier row belongs to that entity: an initiative's
+   * co-authors written one per row. Authors are added to it; anything else in the row is named.
+   */
+  private continuation(row: CellValue[], excelRow: number, m: DataMerge): void {
+    const authors = this.columns.find((c) => c.def.id === 'authors');
+    const extra = authors ? row[authors.column] : null;
+    if (m.master && authors && typeof extra === 'string' && extra.trim()) {
+      const parsed = authors.parse(extra);
+      if (parsed.kind === 'ok') {
+        const before = m.master.fields.authors;
+        m.master.fields.authors = typeof before === 'string' && before ? `${before}; ${parsed.value as string}` : parsed.value;
+      }
+    }
+    const others = this.columns.filter((c) => c !== authors && c.column !== m.column && !isBlank(row[c.column] ?? null));
+    if (others.length) {
+      const labels = others.map((c) => c.def.label);
+      this.issue(
+        excelRow, others[0]!.column, 'merged_row',
+        bi(`Dòng thuộc ô gộp dòng ${m.top}–${m.bottom} («${String(m.value ?? '')}»): không đọc cột ${labels.map((l) => `«${l.vi}»`).join(', ')} của dòng này`, `Row under the cell merged over rows ${m.top}–${m.bottom} ("${String(m.value ?? '')}"): its ${labels.map((l) => `"${l.en}"`).join(', ')} not read`),
+        null, m.value === null ? null : normalizeText(String(m.value)),
+      );
+    }
+  }
+
+  /** The header row written again (page breaks): most of its mapped cells repeat their header text. */
+  private isHeaderRepeat(row: CellValue[]): boolean {
+    let same = 0;
+    let filled = 0;
+    for (const c of this.columns) {
+      const v = row[c.column];
+      if (isBlank(v ?? null)) continue;
+      filled++;
+      const label = this.layout.labels[c.column];
+      const k = typeof v === 'string' ? foldKey(v) : '';
+      if (label && k !== '' && (k === label.bottom || k === label.top || k === label.combined)) same++;
+    }
+    return same >= 2 || (same >= 1 && same === filled);
+  }
+
+  /** "Nơi nhận:", "Người lập biểu", "TM. BAN THƯỜNG VỤ", "Lai Châu, ngày 5 tháng 9 năm 2023": the closing block of a report form. */
+  private isClosingBlock(row: CellValue[]): boolean {
+    if (row.some((v) => !isBlank(v) && typeof v !== 'string')) return false;
+    const name = this.nameColumn === null ? null : row[this.nameColumn];
+    if (typeof name === 'string' && isSignatureText(name)) return true;
+    const nameFilled = typeof name === 'string' && name.trim() !== '';
+    return row.some((v, i) => {
+      if (typeof v !== 'string' || i === this.nameColumn || !isSignatureText(v)) return false;
+      // "Chủ tịch" in an officials sheet's position column is data, not a signature.
+      const kind = this.columns.find((c) => c.column === i)?.def.kind;
+      return !nameFilled || kind === undefined || kind !== 'text';
+    });
+  }
+
+  /** `name` is the row's name cell: the subject of its issues, normalised only when there is one. */
+  private parseFields(row: CellValue[], excelRow: number, name: CellValue | undefined): { fields: Record<string, FieldValue>; bad: string[] } {
     const fields: Record<string, FieldValue> = {};
+    const bad: string[] = [];
     for (const c of this.columns) {
       const parsed = c.parse(row[c.column] ?? null);
       if (parsed.kind === 'ok') fields[c.def.id] = parsed.value;
       else {
         fields[c.def.id] = null;
-        if (parsed.kind === 'bad') this.badValue(excelRow, c, parsed.raw, parsed.reason, subject);
+        if (parsed.kind === 'bad') {
+          bad.push(c.def.id);
+          this.badValue(excelRow, c, parsed.raw, parsed.reason, subjectOf(name));
+        }
       }
     }
-    return fields;
+    return { fields, bad };
   }
 
   private isNumbered(stt: CellValue | undefined): boolean {
@@ -176,8 +349,10 @@ export class TableReader {
     const numbered = ROMAN.test(sttText) || SECTION_PREFIX.test(joined);
     const alone = texts.length === 1 && (this.nameColumn === null || isBlank(row[this.nameColumn] ?? null) || this.onlyNameFilled(row));
     const groupWord = /^(khoi|cum)\b/.test(foldKey(joined.replace(SECTION_PREFIX, '')));
-    if (!numbered && !(alone && groupWord)) return null;
-    return joined.replace(SECTION_PREFIX, '').trim() || null;
+    // An initiative or official is never named "CĐCS …": such a lone row names the unit of the rows below.
+    const unitHeading = this.layout.role !== 'units' && filled.length === 1 && UNIT_SECTION.test(foldKey(joined.replace(SECTION_PREFIX, '').replace(UNIT_PREFIX, '')));
+    if (!numbered && !(alone && groupWord) && !unitHeading) return null;
+    return joined.replace(SECTION_PREFIX, '').replace(UNIT_PREFIX, '').trim() || null;
   }
 
   private onlyNameFilled(row: CellValue[]): boolean {

@@ -6,7 +6,7 @@ import type { SheetLayout } from '../detect/layout';
 import { bi } from '../i18n';
 import type { Issue } from '../issues';
 import type { Unit, UnitLevel } from '../model';
-import { foldKey, nameKey, normalizeText } from '../text';
+import { clip, foldKey, nameKey, normalizeText } from '../text';
 import type { RawRow } from './table-reader';
 
 /** Canonical key that also matches common abbreviations ("Liên đoàn Lao động" = "LĐLĐ"). */
@@ -25,6 +25,8 @@ const flag = (v: unknown): boolean | null => (typeof v === 'boolean' ? v : null)
 function levelFromText(raw: string | null): UnitLevel | null {
   if (!raw) return null;
   const t = foldKey(raw);
+  // "Cấp trên cơ sở" / "CĐ cấp trên trực tiếp cơ sở" is the upper level, though it says "cơ sở".
+  if (/\bcap tren\b/.test(t)) return 'upper';
   if (/co so|cdcs|grassroots/.test(t)) return 'grassroots';
   if (/doanh nghiep|enterprise/.test(t)) return 'enterprise';
   if (/cap tren|huyen|nganh|upper|district|sector/.test(t)) return 'upper';
@@ -56,9 +58,10 @@ interface Pending {
   sectionParent: string | null;
 }
 
-function positive(value: number | null, row: RawRow, field: string, label: { vi: string; en: string }, issues: Issue[], name: string, allowZero: boolean): number | null {
+function positive(value: number | null, row: RawRow, field: string, label: { vi: string; en: string }, issues: Issue[], name: string, allowZero: boolean, unreadable: Set<string>): number | null {
   if (value === null) return null;
   if (value > 0 || (allowZero && value === 0)) return value;
+  unreadable.add(field);
   issues.push({
     sheet: row.source.sheet, row: row.source.row, column: null, kind: 'unit', code: `invalid_${field}`, severity: 'warning', subject: name, raw: String(value),
     message: bi(`${label.vi} không hợp lệ (${value}): coi như chưa biết`, `${label.en} is not valid (${value}): treated as unknown`),
@@ -76,18 +79,20 @@ function toUnit(row: RawRow, layout: SheetLayout, id: number, issues: Issue[]): 
   const level = fromColumn ?? (byName === 'province' ? byName : null) ?? layout.levelHint ?? byName;
   const section = row.section;
   const bloc = text(f.bloc) ?? (section && (isGroupSection(section) || level !== 'grassroots') ? section : null);
+  const unreadable = new Set(row.bad ?? []);
   const unit: Unit = {
     id, name, key: nameKey(name), code: text(f.code), level: level ?? 'upper', parentId: null,
     parentName: text(f.parent) ? normalizeText(String(f.parent)) : null,
     source: row.source,
-    plan: positive(num(f.plan), row, 'plan', bi('Chỉ tiêu', 'Plan target'), issues, name, false),
-    count: positive(num(f.count), row, 'count', bi('Số sáng kiến', 'Initiative count'), issues, name, true),
-    members: positive(num(f.members), row, 'members', bi('Số đoàn viên', 'Members'), issues, name, true),
-    grassroots: positive(num(f.grassroots), row, 'grassroots', bi('Số CĐCS', 'Grassroots count'), issues, name, true),
+    plan: positive(num(f.plan), row, 'plan', bi('Chỉ tiêu', 'Plan target'), issues, name, false, unreadable),
+    count: positive(num(f.count), row, 'count', bi('Số sáng kiến', 'Initiative count'), issues, name, true, unreadable),
+    members: positive(num(f.members), row, 'members', bi('Số đoàn viên', 'Members'), issues, name, true, unreadable),
+    grassroots: positive(num(f.grassroots), row, 'grassroots', bi('Số CĐCS', 'Grassroots count'), issues, name, true, unreadable),
     bloc: bloc ? normalizeText(bloc) : null,
-    portalRank: positive(num(f.rank), row, 'rank', bi('Xếp hạng', 'Rank'), issues, name, false),
+    portalRank: positive(num(f.rank), row, 'rank', bi('Xếp hạng', 'Rank'), issues, name, false, unreadable),
     rewardClause: flag(f.rewardClause), rewardedAuthors: flag(f.rewardedAuthors), ownership: ownershipOf(text(f.ownership)),
   };
+  if (unreadable.size) unit.unreadable = [...unreadable];
   return { unit, explicitLevel: level !== null, sectionParent: !unit.parentName && section && !isGroupSection(section) ? section : null };
 }
 
@@ -138,7 +143,7 @@ export function buildUnits(sheets: { layout: SheetLayout; rows: RawRow[]; totals
     const found = index.find(ref);
     if (found.length === 0) {
       if (u.parentName && levelFromName(u.parentName) !== 'province') {
-        issues.push(issueAt(u, 'unknown_parent', 'warning', `Không tìm thấy đơn vị cấp trên «${u.parentName}»`, `Parent unit "${u.parentName}" not found`));
+        issues.push(issueAt(u, 'unknown_parent', 'warning', `Không tìm thấy đơn vị cấp trên «${clip(u.parentName)}»`, `Parent unit "${clip(u.parentName)}" not found`));
       }
       continue;
     }
@@ -146,7 +151,7 @@ export function buildUnits(sheets: { layout: SheetLayout; rows: RawRow[]; totals
       issues.push(issueAt(u, 'self_parent', 'error', `Đơn vị ghi cấp trên là chính nó`, `Unit names itself as its parent`));
       continue;
     }
-    if (found.length > 1) issues.push(issueAt(u, 'ambiguous_parent', 'warning', `Có ${found.length} đơn vị cùng tên «${ref}»: lấy đơn vị đầu tiên`, `${found.length} units are named "${ref}": the first is used`));
+    if (found.length > 1) issues.push(issueAt(u, 'ambiguous_parent', 'warning', `Có ${found.length} đơn vị cùng tên «${clip(ref)}»: lấy đơn vị đầu tiên`, `${found.length} units are named "${clip(ref)}": the first is used`));
     u.parentId = found[0]!;
   }
   breakCycles(units, issues);
@@ -233,9 +238,9 @@ function breakCycles(units: Unit[], issues: Issue[]) {
 }
 
 function cycleText(u: Unit, units: Unit[]): string {
-  const names = [u.name];
-  for (let p = u.parentId === null ? undefined : units[u.parentId]; p && p !== u && names.length < 10; p = p.parentId === null ? undefined : units[p.parentId]) names.push(p.name);
-  return [...names, u.name].join(' → ');
+  const names = [clip(u.name, 60)];
+  for (let p = u.parentId === null ? undefined : units[u.parentId]; p && p !== u && names.length < 10; p = p.parentId === null ? undefined : units[p.parentId]) names.push(clip(p.name, 60));
+  return [...names, clip(u.name, 60)].join(' → ');
 }
 
 /** Units whose level nothing states take it from their place in the hierarchy. */

@@ -51,7 +51,7 @@ export class SheetFeeder {
     const head = Array.from({ length: this.head.length }, (_, i) => this.head[i] ?? []);
     this.result = detectLayout(this.sheet, head, this.merges, this.override);
     if (this.result.ok) {
-      this.reader = new TableReader(this.result.layout);
+      this.reader = new TableReader(this.result.layout, this.merges);
       for (const chunk of this.buffered) this.reader.push(chunk);
     }
     this.buffered = [];

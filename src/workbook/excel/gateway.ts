@@ -1,11 +1,12 @@
 /** The WorkbookGateway over office-js. All Excel calls of the project go through this folder. */
 import type { MergedArea, RowChunk } from '../../domain/cells';
 import type { ResultSheet } from '../../domain/sheets/model';
-import type { HighlightRequest, ReadOptions, SheetInfo, WorkbookGateway } from '../gateway';
+import type { HighlightRequest, ReadOptions, SelectionPoint, SheetInfo, WorkbookGateway } from '../gateway';
 import { guarded } from './errors';
 import { addHighlights, clearMarkedFormats } from './highlight';
 import { readHeaderMerges, readSheetChunks } from './read';
 import { type SettingsStore, createSettingsStore } from './settings';
+import { listenToSelection, selectRows } from './selection';
 import { loadSheetStates } from './sheets';
 import type { ExcelGatewayOptions, ExcelRunner, Requirements, ResolvedOptions } from './types';
 import { writeResultSheet } from './write';
@@ -78,6 +79,14 @@ export class ExcelGateway implements WorkbookGateway {
 
   saveSettings<T>(key: string, value: T): Promise<void> {
     return this.settings.save<T>(key, value);
+  }
+
+  selectRows(sheet: string, rows: number[]): Promise<number> {
+    return selectRows(this.run, this.opts, sheet, rows);
+  }
+
+  onSelectionChanged(cb: (sel: SelectionPoint) => void): () => void {
+    return listenToSelection(this.run, this.opts, cb);
   }
 }
 

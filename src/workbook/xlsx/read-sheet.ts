@@ -3,6 +3,7 @@
  * the sheet's zip entry directly: exceljs's WorkbookReader would inflate every sheet of the
  * file (to temp files when the strings come after the sheets, as in Excel's files) on every read.
  */
+import { StringDecoder } from 'node:string_decoder';
 import { Transform, type Readable } from 'node:stream';
 import WorksheetReader from 'exceljs/lib/stream/xlsx/worksheet-reader';
 import StylesXform from 'exceljs/lib/xlsx/xform/style/styles-xform';
@@ -17,6 +18,28 @@ export interface SheetRow {
   values: CellValue[]; // index 0 = column A; trailing empties trimmed
 }
 
+/**
+ * The part's bytes as UTF-8 text chunks. exceljs's SAX reader decodes each Buffer chunk on its
+ * own, so a Vietnamese letter (2–3 bytes) split by a chunk boundary became "��" — every 16 KB of
+ * a sheet or of the shared strings. A StringDecoder keeps split characters whole.
+ */
+export function utf8Text(bytes: Readable): Readable {
+  const decoder = new StringDecoder('utf8');
+  const text = new Transform({
+    readableObjectMode: true,
+    transform(chunk: Buffer, _enc, done) {
+      const s = decoder.write(chunk);
+      done(null, s === '' ? undefined : s);
+    },
+    flush(done) {
+      const s = decoder.end();
+      done(null, s === '' ? undefined : s);
+    },
+  });
+  bytes.on('error', (error) => text.destroy(error));
+  return bytes.pipe(text);
+}
+
 /** Shared strings as plain text (rich-text runs joined, phonetic guides dropped). */
 export async function readSharedStrings(zip: ZipArchive, path: string | null): Promise<string[]> {
   const out: string[] = [];
@@ -24,7 +47,7 @@ export async function readSharedStrings(zip: ZipArchive, path: string | null): P
   let text: string[] = [];
   let inT = false;
   let inPhonetic = 0;
-  for await (const events of parseSax(await zip.stream(path))) {
+  for await (const events of parseSax(utf8Text(await zip.stream(path)))) {
     for (const e of events) {
       if (e.eventType === 'opentag') {
         const name = localName(e.value.name);
@@ -51,7 +74,7 @@ function localName(qname: string): string {
 
 export async function readStyles(zip: ZipArchive, path: string | null): Promise<StylesXform> {
   const styles = new StylesXform();
-  if (path) await styles.parseStream(await zip.stream(path));
+  if (path) await styles.parseStream(utf8Text(await zip.stream(path)));
   else styles.init();
   return styles;
 }
@@ -92,8 +115,9 @@ export async function* readSheetRows(
   context: { sharedStrings: string[]; styles: StylesXform },
 ): AsyncGenerator<SheetRow> {
   const source = await zip.stream(sheet.path);
-  const iterator: Readable = source.pipe(keepErrorTexts());
-  source.on('error', (error) => iterator.destroy(error));
+  const marked = source.pipe(keepErrorTexts());
+  source.on('error', (error) => marked.destroy(error));
+  const iterator: Readable = utf8Text(marked);
   const reader = new WorksheetReader({
     workbook: { sharedStrings: context.sharedStrings, styles: context.styles, properties: { model: { date1904: parts.date1904 } } },
     id: 1,
@@ -115,6 +139,7 @@ export async function* readSheetRows(
     }
   } finally {
     source.destroy();
+    marked.destroy();
     iterator.destroy();
   }
 }

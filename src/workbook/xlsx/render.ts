@@ -60,7 +60,7 @@ export function renderResultSheet(ws: Worksheet, sheet: ResultSheet, ctx: Render
   sheet.title.forEach((line, i) => {
     const row = ws.getRow(r++);
     const cell = row.getCell(1);
-    cell.value = line;
+    cell.value = fit(line);
     cell.font = { bold: true, size: i === 0 ? 14 : 12 };
     finish(row);
   });
@@ -77,14 +77,14 @@ function renderBlock(ws: Worksheet, block: OutBlock, start: number, ctx: RenderC
   if (block.title) {
     const row = ws.getRow(r++);
     const cell = row.getCell(1);
-    cell.value = block.title;
+    cell.value = fit(block.title);
     cell.font = { bold: true, size: 12 };
     finish(row);
   }
   const header = ws.getRow(r++);
   block.columns.forEach((col, i) => {
     const cell = header.getCell(i + 1);
-    cell.value = col.header;
+    cell.value = fit(col.header);
     cell.font = { bold: true };
     cell.fill = HEADER_FILL;
     cell.border = BOX;
@@ -111,6 +111,10 @@ function writeRow(row: ReturnType<Worksheet['getRow']>, out: OutRow, block: OutB
   });
 }
 
+/** Excel's limit for the text of one cell: a longer string makes Excel "repair" (drop) the file's content. */
+const MAX_CELL_CHARS = 32_767;
+const fit = (s: string) => (s.length > MAX_CELL_CHARS ? s.slice(0, MAX_CELL_CHARS) : s);
+
 function setValue(cell: Cell, value: OutCell, ctx: RenderContext, font: Partial<Font>): void {
   if (value === null) return;
   if (typeof value === 'number') {
@@ -118,15 +122,15 @@ function setValue(cell: Cell, value: OutCell, ctx: RenderContext, font: Partial<
     return;
   }
   if (typeof value === 'string') {
-    cell.value = value; // a plain string value is never a formula in exceljs
+    cell.value = fit(value); // a plain string value is never a formula in exceljs
     return;
   }
   const target = ctx.linkTarget(value.sheet);
   if (target === null) {
-    cell.value = value.text;
+    cell.value = fit(value.text);
     return;
   }
   // Written as a proper internal link (`location`, no relationship) by `internal-links.ts`.
-  cell.value = { text: value.text, hyperlink: `#${sheetRef(target, value.row)}` };
+  cell.value = { text: fit(value.text), hyperlink: `#${sheetRef(target, value.row)}` };
   cell.font = { ...font, color: { argb: LINK_COLOR }, underline: true };
 }

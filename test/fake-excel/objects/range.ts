@@ -1,5 +1,5 @@
 /** Fake Range, RangeAreas and range formats (fill, font, borders). */
-import { cellCount, intersects } from '../address';
+import { cellCount, formatRect, intersects } from '../address';
 import {
   FakeCollection,
   FakeObject,
@@ -94,6 +94,16 @@ export abstract class FakeRangeBase extends FakeObject<RangeT> {
   }
   get worksheet(): FakeWorksheet {
     return this._nav('worksheet', () => this._child(new FakeWorksheet(this.context), (t) => t.sheet));
+  }
+  /** Selects the range (activating its sheet); recorded in the workbook's selection log. */
+  select(): void {
+    this._act([], (t) => {
+      const wb = this.context.env.model;
+      if (t.sheet.visibility !== 'Visible') throw new FakeOfficeError('InvalidOperation', `The worksheet '${t.sheet.name}' is hidden.`);
+      wb.activeSheet = t.sheet;
+      wb.selection = { sheet: t.sheet, rects: t.rects.map((r) => ({ ...r })) };
+      wb.selectionLog.push({ sheet: t.sheet.name, address: t.rects.map(formatRect).join(',') });
+    });
   }
   override _navs() {
     return {

@@ -20,6 +20,7 @@ import {
 import { checkSheetAlive, checkStructure, onlyRect, resolveAddress, validSheetName } from './shared';
 import { FakeRange, FakeRangeAreas } from './range';
 import { FakeCustomXmlPartCollection } from './xml';
+import { FakeEventHandlers } from './events';
 
 // ---------------------------------------------------------------- application
 
@@ -68,6 +69,36 @@ export class FakeWorkbook extends FakeObject<WorkbookModel> {
   get application(): FakeApplication {
     return this._nav('application', () => this._child(new FakeApplication(this.context), (t) => t));
   }
+  private _selectionEvents?: FakeEventHandlers;
+  get onSelectionChanged(): FakeEventHandlers {
+    return (this._selectionEvents ??= new FakeEventHandlers(this.context, () => 'workbook', '1.2', 'Workbook.onSelectionChanged'));
+  }
+  /** The selected range (one area; office-js fails on a multi-area selection). */
+  getSelectedRange(): FakeRange {
+    return this._method(new FakeRange(this.context), [], (wb) => {
+      const sel = currentSelection(wb);
+      if (sel.rects.length !== 1) throw new FakeOfficeError('InvalidSelection', 'The current selection is invalid for this operation.');
+      return sel;
+    });
+  }
+  getSelectedRanges(): FakeRangeAreas {
+    return this._method(new FakeRangeAreas(this.context), [], (wb) => {
+      requireApi(this.context.env, '1.9', 'getSelectedRanges');
+      return currentSelection(wb);
+    });
+  }
+}
+
+function activeSheetOf(wb: WorkbookModel): SheetModel {
+  const s = wb.activeSheet && !wb.activeSheet.deleted ? wb.activeSheet : wb.sheets.find((x) => x.visibility === 'Visible');
+  if (!s) throw itemNotFound('active worksheet');
+  return s;
+}
+
+function currentSelection(wb: WorkbookModel): { sheet: SheetModel; rects: { r0: number; c0: number; nr: number; nc: number }[] } {
+  const sheet = activeSheetOf(wb);
+  const sel = wb.selection && wb.selection.sheet === sheet ? wb.selection : null;
+  return { sheet, rects: sel ? sel.rects.map((r) => ({ ...r })) : [parseArea('A1')] };
 }
 
 export class FakeWorkbookProtection extends FakeObject<WorkbookModel> {
@@ -112,6 +143,13 @@ export class FakeWorksheetCollection extends FakeCollection<WorkbookModel, FakeW
   }
   getCount(): FakeClientResult<number> {
     return this._result([], (wb) => wb.sheets.length);
+  }
+  getActiveWorksheet(): FakeWorksheet {
+    return this._method(new FakeWorksheet(this.context), [], (wb) => activeSheetOf(wb));
+  }
+  private _selectionEvents?: FakeEventHandlers;
+  get onSelectionChanged(): FakeEventHandlers {
+    return (this._selectionEvents ??= new FakeEventHandlers(this.context, () => 'worksheets', '1.9', 'WorksheetCollection.onSelectionChanged'));
   }
 }
 
@@ -233,7 +271,14 @@ export class FakeWorksheet extends FakeObject<SheetModel> {
     });
   }
   activate(): void {
-    this._act([], () => {});
+    this._act([], (s) => {
+      if (s.visibility !== 'Visible') throw new FakeOfficeError('InvalidOperation', `The worksheet '${s.name}' is hidden and cannot be activated.`);
+      this.wb.activeSheet = s;
+    });
+  }
+  private _selectionEvents?: FakeEventHandlers;
+  get onSelectionChanged(): FakeEventHandlers {
+    return (this._selectionEvents ??= new FakeEventHandlers(this.context, () => this._need(), '1.7', 'Worksheet.onSelectionChanged'));
   }
 }
 defineProps(FakeWorksheet, ['name', 'id', 'visibility', 'position']);
@@ -335,6 +380,7 @@ export class FakeRequestContext {
   readonly application: FakeApplication;
   constructor(core: FakeContextCore) {
     this.core = core;
+    core._owner = this;
     this.workbook = new FakeWorkbook(core);
     this.workbook._t = core.env.model;
     this.workbook._synced = true;

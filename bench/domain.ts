@@ -1,0 +1,66 @@
+/**
+ * (a) The domain pipeline from office-js arrays to verdicts, quotas, result-sheet models and
+ * highlight rows, in this (fresh) process: `node --expose-gc -r tsx/cjs bench/domain.ts <initiatives>`.
+ * Prints one JSON line. The input arrays are loaded before the clock starts.
+ */
+import { LAI_CHAU_82_2023 } from '../src/domain/rules/presets';
+import { buildResultSheets } from '../src/domain/sheets';
+import { evaluate, highlightRequests, readWorkbook } from '../src/workbook/analyse';
+import { loadArrays } from './arrays';
+import { ArrayGateway } from './array-gateway';
+import { ensureSample } from './samples';
+import { MemoryProbe } from './memory';
+
+async function main(): Promise<void> {
+  const size = Number(process.argv[2]);
+  const sample = await ensureSample(size);
+  const sheets = await loadArrays(sample.path);
+  const inputRows = sheets.reduce((n, s) => n + s.rowCount, 0);
+  const probe = new MemoryProbe();
+  probe.baseline();
+
+  const gw = new ArrayGateway(sheets);
+  const c0 = process.cpuUsage();
+  const t0 = performance.now();
+  const state = await readWorkbook(gw, { onProgress: () => probe.sample() });
+  const t1 = performance.now();
+  const c1 = process.cpuUsage();
+  probe.sample();
+  const outcome = evaluate(state, LAI_CHAU_82_2023);
+  const t2 = performance.now();
+  const c2 = process.cpuUsage();
+  probe.sample();
+  const result = buildResultSheets(outcome, state.review, 'vi');
+  const t3 = performance.now();
+  const c3 = process.cpuUsage();
+  probe.sample();
+  const criteria = outcome.rules.criteria.filter((c) => !c.partOf).map((c) => c.id);
+  const requests = highlightRequests(outcome, state, criteria);
+  const t4 = performance.now();
+  const c4 = process.cpuUsage();
+  probe.sample();
+  const cpu = (a: NodeJS.CpuUsage, b: NodeJS.CpuUsage) => (b.user + b.system - a.user - a.system) / 1000;
+
+  const m = outcome.model;
+  console.log(
+    JSON.stringify({
+      size,
+      inputRows,
+      initiatives: m.initiatives.length,
+      units: m.units.length,
+      persons: outcome.evaluation.facts.persons.length,
+      issues: outcome.issues.length,
+      flags: outcome.flags.length,
+      resultRows: result.map((s) => ({ name: s.name, rows: s.blocks.reduce((a, b) => a + b.rows.length, 0) })),
+      highlightRows: requests.reduce((a, r) => a + r.rows.length, 0),
+      ms: { read: t1 - t0, decide: t2 - t1, sheets: t3 - t2, highlights: t4 - t3, total: t4 - t0 },
+      cpuMs: { read: cpu(c0, c1), decide: cpu(c1, c2), sheets: cpu(c2, c3), highlights: cpu(c3, c4), total: cpu(c0, c4) },
+      memory: probe.report(),
+    }),
+  );
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

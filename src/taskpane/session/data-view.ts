@@ -1,0 +1,132 @@
+/**
+ * The Data step as plain data: every sheet with its role, header rows and column mapping (with
+ * confidence), sheets not used and why, the columns the workbook lacks and which criteria they
+ * leave undecided, and the data issues found while reading.
+ */
+import { FIELDS_BY_ROLE, type SheetRole } from '../../domain/detect/fields';
+import type { LayoutOverride, LayoutResult } from '../../domain/detect/layout';
+import type { Bilingual } from '../../domain/i18n';
+import type { RuleSet, Subject } from '../../domain/rules/types';
+import type { WorkbookState } from '../../workbook/analyse';
+import type { CriterionView } from '../engine/types';
+import { criterionFields } from './dependencies';
+
+export interface FieldRow {
+  id: string;
+  label: Bilingual;
+  column: number | null; // 0-based
+  header: string | null;
+  confidence: number | null;
+  /** Chosen by the officer (remembered in the workbook). */
+  confirmed: boolean;
+  /** Some criterion of the rule set reads this field. */
+  used: boolean;
+}
+
+export interface SheetView {
+  name: string;
+  status: 'used' | 'skipped' | 'result';
+  role: SheetRole | null;
+  skipReason: Exclude<LayoutResult, { ok: true }>['reason'] | null;
+  roleOverridden: boolean;
+  headerRows: number[];
+  dataStartRow: number | null;
+  rowCount: number;
+  /** Fields of the role, mapped first. */
+  fields: FieldRow[];
+  /** Header columns to choose from: 0-based index and text. */
+  columns: { index: number; text: string }[];
+}
+
+export interface MissingField {
+  /** "units.plan", or "role:officials" when no sheet of that kind exists. */
+  id: string;
+  role: SheetRole;
+  label: Bilingual | null;
+  /** Criteria that read it, with how many of their verdicts are unknown. */
+  criteria: { id: string; unknown: number }[];
+}
+
+export interface DataView {
+  sheets: SheetView[];
+  missing: MissingField[];
+  counts: { units: number; initiatives: number; officials: number };
+  issues: { total: number; byCode: { code: string; count: number }[] };
+  recognised: boolean;
+}
+
+const ROLE_SUBJECTS: Record<SheetRole, Subject[]> = {
+  units: ['province', 'top', 'upper', 'grassroots', 'enterprise'],
+  initiatives: ['author'],
+  officials: ['official'],
+};
+
+export function dataView(state: WorkbookState, rules: RuleSet, overrides: LayoutOverride[], criteria: CriterionView[], issueCodes: string[]): DataView {
+  const { reading, sheets } = state;
+  const fieldsUsed = new Set<string>();
+  const deps = criterionFields(rules);
+  for (const set of deps.values()) for (const f of set) fieldsUsed.add(f);
+  const override = new Map(overrides.map((o) => [o.sheet, o]));
+  const views: SheetView[] = [];
+  for (const info of sheets) {
+    const layout = reading.layouts.find((l) => l.sheet === info.name);
+    const skipped = reading.skipped.find((s) => s.sheet === info.name);
+    const o = override.get(info.name);
+    if (info.owned) {
+      views.push({ name: info.name, status: 'result', role: null, skipReason: null, roleOverridden: false, headerRows: [], dataStartRow: null, rowCount: info.rowCount, fields: [], columns: [] });
+      continue;
+    }
+    if (layout) {
+      const confirmed = o?.columns ?? {};
+      const fields: FieldRow[] = FIELDS_BY_ROLE[layout.role]
+        .filter((f) => f.id !== 'stt')
+        .map((f) => {
+          const m = layout.mapping[f.id];
+          return { id: f.id, label: f.label, column: m?.column ?? null, header: m?.header ?? null, confidence: m?.confidence ?? null, confirmed: f.id in confirmed, used: fieldsUsed.has(`${layout.role}.${f.id}`) };
+        })
+        .sort((a, b) => Number(b.column !== null) - Number(a.column !== null));
+      views.push({
+        name: info.name, status: 'used', role: layout.role, skipReason: null, roleOverridden: !!o?.role, headerRows: layout.headerRows, dataStartRow: layout.dataStartRow,
+        rowCount: info.rowCount, fields, columns: layout.labels.filter((l) => l.text).map((l) => ({ index: l.index, text: l.text })),
+      });
+    } else {
+      views.push({ name: info.name, status: 'skipped', role: null, skipReason: skipped?.reason ?? 'empty', roleOverridden: !!o?.role, headerRows: [], dataStartRow: null, rowCount: info.rowCount, fields: [], columns: [] });
+    }
+  }
+  const unknown = new Map(criteria.map((c) => [c.id, c.counts.unknown]));
+  const readers = (field: string) => rules.criteria.filter((c) => deps.get(c.id)!.has(field)).map((c) => ({ id: c.id, unknown: unknown.get(c.id) ?? 0 }));
+  const missing: MissingField[] = [];
+  const roles = new Set(reading.layouts.map((l) => l.role));
+  for (const role of Object.keys(FIELDS_BY_ROLE) as SheetRole[]) {
+    if (!roles.has(role)) {
+      const crit = rules.criteria.filter((c) => c.appliesTo.some((s) => ROLE_SUBJECTS[role].includes(s)) || [...deps.get(c.id)!].some((f) => f.startsWith(`${role}.`)));
+      // Units are needed by everything; initiatives feed unit counts too. Name the role only when some criterion needs it.
+      if (crit.length) missing.push({ id: `role:${role}`, role, label: null, criteria: crit.map((c) => ({ id: c.id, unknown: unknown.get(c.id) ?? 0 })) });
+      continue;
+    }
+    for (const f of FIELDS_BY_ROLE[role]) {
+      const id = `${role}.${f.id}`;
+      if (!fieldsUsed.has(id)) continue;
+      const mapped = reading.layouts.some((l) => l.role === role && l.mapping[f.id]);
+      if (mapped || covered(id, reading.layouts)) continue;
+      missing.push({ id, role, label: f.label, criteria: readers(id) });
+    }
+  }
+  const byCode = new Map<string, number>();
+  for (const c of issueCodes) byCode.set(c, (byCode.get(c) ?? 0) + 1);
+  const m = reading.model;
+  return {
+    sheets: views,
+    missing,
+    counts: { units: m.units.length, initiatives: m.initiatives.length, officials: m.officials.length },
+    issues: { total: issueCodes.length, byCode: [...byCode].map(([code, count]) => ({ code, count })).sort((a, b) => b.count - a.count) },
+    recognised: reading.layouts.length > 0,
+  };
+}
+
+/** Fields another column stands in for: the count comes from the initiative list, a reward decision is a recognition document. */
+function covered(id: string, layouts: WorkbookState['reading']['layouts']): boolean {
+  if (id === 'units.count') return layouts.some((l) => l.role === 'initiatives');
+  if (id === 'initiatives.recognitionDoc') return layouts.some((l) => l.role === 'initiatives' && l.mapping.rewardDecision);
+  return false;
+}

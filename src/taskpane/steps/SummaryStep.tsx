@@ -1,0 +1,95 @@
+/** Step 5 — Tổng hợp: the key figures, nominations per award against quota, and "Ghi bảng tổng hợp". */
+import { Button, Caption1, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles, tokens, mergeClasses } from '@fluentui/react-components';
+import { formatPct } from '../../domain/engine/verdict';
+import { useSession, useSessionState, useStrings } from '../context';
+import { DocumentTableRegular } from '../icons';
+import { useStepStyles } from '../styles';
+
+const useStyles = makeStyles({
+  grid: { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(140px, 1fr))', gap: '8px', margin: 0 },
+  figure: { display: 'flex', flexDirection: 'column', gap: '2px', padding: '8px 10px', backgroundColor: tokens.colorNeutralBackground1, border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium, minWidth: 0 },
+  label: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200, margin: 0 },
+  value: { fontSize: tokens.fontSizeBase500, lineHeight: tokens.lineHeightBase500, fontWeight: tokens.fontWeightSemibold, margin: 0, overflowWrap: 'anywhere' },
+  detail: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase100 },
+  table: { backgroundColor: tokens.colorNeutralBackground1 },
+  num: { textAlign: 'right', fontVariantNumeric: 'tabular-nums' },
+});
+
+export function SummaryStep() {
+  const st = useStepStyles();
+  const s = useStyles();
+  const t = useStrings();
+  const session = useSession();
+  const { views, lang, busy, written } = useSessionState();
+  if (!views) return null;
+  const f = views.figures;
+  const fmt = (x: number) => x.toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-US');
+  const items: { label: string; value: string; detail?: string }[] = [
+    { label: t.figures.units, value: fmt(f.units), detail: t.figures.unitsDetail(f.upper, f.grassroots) },
+    { label: t.figures.initiatives, value: fmt(f.counted), detail: t.figures.initiativesDetail(f.initiatives) },
+    {
+      label: t.figures.pct,
+      value: f.plan && f.count !== null ? formatPct(f.count, f.plan, lang) : t.figures.unknown,
+      detail: f.plan && f.count !== null ? t.figures.pctDetail(f.count, f.plan) : undefined,
+    },
+    { label: t.figures.withBenefit, value: fmt(f.withBenefit) },
+    { label: t.figures.totalBenefit, value: t.figures.money(f.totalBenefit) },
+    { label: t.figures.evidenced, value: fmt(f.evidenced) },
+    { label: t.figures.authors, value: fmt(f.authors) },
+    { label: t.figures.officials, value: fmt(f.officials) },
+    { label: t.figures.issues, value: fmt(f.issues) },
+    { label: t.figures.flags, value: fmt(f.flags) },
+  ];
+  return (
+    <div className={st.step}>
+      <section className={st.section} aria-labelledby="summary-title">
+        <h2 id="summary-title" className={st.heading}>
+          {t.summaryTitle}
+        </h2>
+        <dl className={s.grid}>
+          {items.map((x) => (
+            <div key={x.label} className={s.figure}>
+              <dt className={s.label}>{x.label}</dt>
+              <dd className={s.value}>{x.value}</dd>
+              {x.detail && <dd className={mergeClasses(s.label, s.detail)}>{x.detail}</dd>}
+            </div>
+          ))}
+        </dl>
+      </section>
+      <section className={st.section} aria-labelledby="awards-title">
+        <h2 id="awards-title" className={st.heading}>
+          {t.awardsTitle}
+        </h2>
+        <Table size="small" className={s.table} aria-labelledby="awards-title">
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell>{t.awardColumn}</TableHeaderCell>
+              <TableHeaderCell className={s.num}>{t.selectedColumn}</TableHeaderCell>
+              <TableHeaderCell className={s.num}>{t.reserveColumn}</TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {views.awards.map((a) => (
+              <TableRow key={a.award}>
+                <TableCell title={a.title[lang]}>{a.award}</TableCell>
+                <TableCell className={s.num}>{a.quota === null ? fmt(a.selected) : `${fmt(a.selected)}/${fmt(a.quota)}`}</TableCell>
+                <TableCell className={s.num}>{fmt(a.reserve)}</TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      </section>
+      <section className={st.section} aria-label={t.writeSummary}>
+        <Button appearance="primary" icon={<DocumentTableRegular />} disabled={!!busy} onClick={() => void session.writeSummary()}>
+          {t.writeSummary}
+        </Button>
+        <Caption1 className={st.muted}>{t.writeSummaryHint}</Caption1>
+        {written.summary && (
+          <Text size={200}>
+            {t.writtenSheets} {written.summary}
+          </Text>
+        )}
+      </section>
+    </div>
+  );
+}

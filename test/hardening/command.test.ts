@@ -1,0 +1,126 @@
+/**
+ * The bad-input corpus through the headless command: for every fixture, no exception escapes;
+ * unusable files end with exit 2 and one line; usable ones exit 0, name every problem with
+ * sheet/row/column, leave verdicts that depend on bad data `unknown`, never touch the input,
+ * copy the officer's sheets cell for cell, write no formula into result sheets, keep the officer's
+ * same-named sheets, and give the same result sheets when run again on their own output.
+ */
+import { mkdtempSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { FIXTURES, ensureFixtures, fixturePath, type Fixture } from '../fixtures/make-bad-workbooks';
+import { FORMULA_LIKE, MAX_CELL_CHARS, checkPrinted, expectSame, checkReading, checkReport, loadBook, ownedSheets, readWithXlsx, runCommand, sheetCells, type CommandRun } from './harness';
+import { META_SHEET } from '../../src/workbook/xlsx/meta';
+
+jest.setTimeout(60_000);
+
+const dir = mkdtempSync(join(tmpdir(), 'binhxet-hardening-cli-'));
+
+beforeAll(async () => {
+  await ensureFixtures();
+});
+
+/** What a copy must keep of a sheet besides its cells. */
+function shape(ws: ExcelJS.Worksheet) {
+  const hiddenRows: number[] = [];
+  ws.eachRow({ includeEmpty: true }, (row, n) => row.hidden && hiddenRows.push(n));
+  const hiddenColumns: number[] = [];
+  for (let c = 1; c <= ws.columnCount; c++) if (ws.getColumn(c).hidden) hiddenColumns.push(c);
+  return {
+    state: ws.state,
+    merges: [...(ws.model.merges ?? [])].sort(),
+    hiddenRows,
+    hiddenColumns,
+    protected: !!(ws as unknown as { sheetProtection?: { sheet?: boolean } }).sheetProtection?.sheet,
+  };
+}
+
+function expectNoFormulaInResults(wb: ExcelJS.Workbook, names: string[]): void {
+  for (const name of names) {
+    const ws = wb.getWorksheet(name);
+    expect({ name, present: !!ws }).toEqual({ name, present: true });
+    ws!.eachRow({ includeEmpty: false }, (row) =>
+      row.eachCell({ includeEmpty: false }, (cell) => {
+        expect({ sheet: name, cell: cell.address, formula: cell.formula ?? null, type: cell.type === ExcelJS.ValueType.Formula }).toEqual({ sheet: name, cell: cell.address, formula: null, type: false });
+        const v = cell.value;
+        const text = typeof v === 'string' ? v : v && typeof v === 'object' && 'text' in v ? String((v as { text: unknown }).text) : null;
+        if (text !== null) {
+          expect({ sheet: name, cell: cell.address, length: Math.min(text.length, MAX_CELL_CHARS + 1) }).toEqual({ sheet: name, cell: cell.address, length: expect.any(Number) });
+          expect(text.length).toBeLessThanOrEqual(MAX_CELL_CHARS);
+          if (FORMULA_LIKE.test(text)) expect([ExcelJS.ValueType.String, ExcelJS.ValueType.Hyperlink, ExcelJS.ValueType.RichText]).toContain(cell.type);
+        }
+      }),
+    );
+  }
+}
+
+describe.each(FIXTURES.map((f) => [f.name, f] as [string, Fixture]))('%s', (name, fx) => {
+  const input = fixturePath(name);
+  let first: CommandRun;
+
+  beforeAll(async () => {
+    first = await runCommand(input, dir, name);
+  });
+
+  test(`${fx.expect.exit === 2 ? 'exit 2 with one line, no stack trace' : 'exit 0'}; the input file is not modified`, () => {
+    expect(first.after).toBe(first.before);
+    if (fx.expect.exit === 2) {
+      expect(first.code).toBe(2);
+      expect(first.err).toHaveLength(1);
+      expect(first.err[0]).not.toMatch(/\n|\s+at\s+\S+\s+\(/);
+      expect(first.err[0]).toContain(fx.expect.error!);
+      expect(existsSync(first.output)).toBe(false);
+    } else {
+      expect({ code: first.code, err: first.err.filter((l) => !/^Đang đọc/.test(l)) }).toEqual({ code: 0, err: [] });
+    }
+  });
+
+  if (fx.expect.exit === 2) return;
+
+  test('names each problem with sheet, row and column; verdicts on bad data are unknown', async () => {
+    checkReport(fx.expect, first.report!, (await readWithXlsx(input)).reading);
+  });
+
+  test('says what it read and what it could not map', async () => {
+    checkPrinted(fx.expect, first.out);
+    checkReading(fx.expect, (await readWithXlsx(input)).reading);
+  });
+
+  test("copies the officer's sheets cell for cell, writes no formula in result sheets, keeps same-named sheets", async () => {
+    const [src, out] = await Promise.all([loadBook(input), loadBook(first.output)]);
+    const owned = ownedSheets(out);
+    const printed = first.out.find((l) => l.startsWith('Bảng kết quả: '))!;
+    expect(owned.length).toBeGreaterThan(0);
+    for (const n of owned) expect(printed).toContain(n);
+    for (const n of fx.expect.resultNames ?? []) expect(owned).toContain(n);
+    // result sheets never take an officer's sheet name
+    for (const ws of src.worksheets) expect(owned).not.toContain(ws.name);
+    expectNoFormulaInResults(out, owned);
+    const copied = src.worksheets.every((ws) => out.getWorksheet(ws.name));
+    const note = first.out.find((l) => /Không chép các trang gốc/.test(l));
+    expect({ copied, note: note ?? null }).toEqual({ copied: true, note: null });
+    for (const ws of src.worksheets) {
+      const copy = out.getWorksheet(ws.name)!;
+      expect({ sheet: ws.name, cells: sheetCells(copy) }).toEqual({ sheet: ws.name, cells: sheetCells(ws) });
+      expect({ sheet: ws.name, ...shape(copy) }).toEqual({ sheet: ws.name, ...shape(ws) });
+    }
+    expect(out.worksheets.map((w) => w.name).filter((n) => n !== META_SHEET).sort()).toEqual([...src.worksheets.map((w) => w.name), ...owned].sort());
+  });
+
+  test('run again on its own output: the same result sheets, highlights replaced not stacked', async () => {
+    const second = await runCommand(first.output, dir, `${name}.again`);
+    expect(second.code).toBe(0);
+    const [src, a, b] = await Promise.all([loadBook(input), loadBook(first.output), loadBook(second.output)]);
+    const owned = ownedSheets(a);
+    expect(ownedSheets(b)).toEqual(owned);
+    for (const n of owned) expect({ sheet: n, cells: sheetCells(b.getWorksheet(n)!) }).toEqual({ sheet: n, cells: sheetCells(a.getWorksheet(n)!) });
+    for (const ws of src.worksheets) {
+      expect({ sheet: ws.name, cells: sheetCells(b.getWorksheet(ws.name)!) }).toEqual({ sheet: ws.name, cells: sheetCells(ws) });
+      const cfs = (w: ExcelJS.Worksheet) => ((w as unknown as { conditionalFormattings?: { ref: string }[] }).conditionalFormattings ?? []).map((c) => c.ref).sort();
+      expect({ sheet: ws.name, cf: cfs(b.getWorksheet(ws.name)!) }).toEqual({ sheet: ws.name, cf: cfs(a.getWorksheet(ws.name)!) });
+    }
+    expectSame(second.report, first.report);
+  });
+});
