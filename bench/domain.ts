@@ -10,6 +10,7 @@ import { loadArrays } from './arrays';
 import { ArrayGateway } from './array-gateway';
 import { ensureSample } from './samples';
 import { MemoryProbe } from './memory';
+import { GcClock } from './gc-clock';
 
 async function main(): Promise<void> {
   const size = Number(process.argv[2]);
@@ -20,25 +21,31 @@ async function main(): Promise<void> {
   probe.baseline();
 
   const gw = new ArrayGateway(sheets);
+  const gc = new GcClock();
   const c0 = process.cpuUsage();
   const t0 = performance.now();
   const state = await readWorkbook(gw, { onProgress: () => probe.sample() });
   const t1 = performance.now();
   const c1 = process.cpuUsage();
   probe.sample();
+  const g1 = await gc.total();
   const outcome = evaluate(state, LAI_CHAU_82_2023);
   const t2 = performance.now();
   const c2 = process.cpuUsage();
   probe.sample();
+  const g2 = await gc.total();
   const result = buildResultSheets(outcome, state.review, 'vi');
   const t3 = performance.now();
   const c3 = process.cpuUsage();
   probe.sample();
+  const g3 = await gc.total();
   const criteria = outcome.rules.criteria.filter((c) => !c.partOf).map((c) => c.id);
   const requests = highlightRequests(outcome, state, criteria);
   const t4 = performance.now();
   const c4 = process.cpuUsage();
   probe.sample();
+  const g4 = await gc.total();
+  gc.stop();
   const cpu = (a: NodeJS.CpuUsage, b: NodeJS.CpuUsage) => (b.user + b.system - a.user - a.system) / 1000;
 
   const m = outcome.model;
@@ -54,6 +61,7 @@ async function main(): Promise<void> {
       resultRows: result.map((s) => ({ name: s.name, rows: s.blocks.reduce((a, b) => a + b.rows.length, 0) })),
       highlightRows: requests.reduce((a, r) => a + r.rows.length, 0),
       ms: { read: t1 - t0, decide: t2 - t1, sheets: t3 - t2, highlights: t4 - t3, total: t4 - t0 },
+      gcMs: { read: g1, decide: g2 - g1, sheets: g3 - g2, highlights: g4 - g3, total: g4 },
       cpuMs: { read: cpu(c0, c1), decide: cpu(c1, c2), sheets: cpu(c2, c3), highlights: cpu(c3, c4), total: cpu(c0, c4) },
       memory: probe.report(),
     }),

@@ -61,3 +61,22 @@ if (focus) {
   console.log(`--- callers into "${focus}" (total time below the call)`);
   show(callers, 25);
 }
+
+// BENCH_INCLUSIVE=1: functions by inclusive time (self + everything they call), counted once per stack.
+if (process.env.BENCH_INCLUSIVE) {
+  const parent = new Map<number, number>();
+  for (const n of p.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const label = (n: Node) => `${n.callFrame.functionName || '(anonymous)'} ${n.callFrame.url.replace(/^.*\/(src|node_modules|bench)\//, '$1/')}:${n.callFrame.lineNumber + 1}`;
+  const incl = new Map<string, number>();
+  for (const [id, us] of self) {
+    const seen = new Set<string>();
+    for (let x: number | undefined = id; x !== undefined; x = parent.get(x)) {
+      const l = label(byId.get(x)!);
+      if (seen.has(l)) continue;
+      seen.add(l);
+      incl.set(l, (incl.get(l) ?? 0) + us);
+    }
+  }
+  console.log('--- inclusive');
+  show(new Map([...incl].filter(([k]) => k.includes('src/'))), Number(process.env.BENCH_INCLUSIVE) || 40);
+}

@@ -40,9 +40,24 @@ export function subjectsWith(o: Outcome, criterion: string, result: 'met' | 'not
 }
 
 export function markedRows(o: Outcome, criterion: string): MarkedRows {
-  const rows = new Map<string, Set<number>>();
-  for (const s of subjectsWith(o, criterion)) {
-    for (const src of sourceRows(o, s)) (rows.get(src.sheet) ?? rows.set(src.sheet, new Set()).get(src.sheet)!).add(src.row);
-  }
-  return { criterion, color: criterionColor(o, criterion), rows: new Map([...rows].map(([sheet, set]) => [sheet, [...set].sort((a, b) => a - b)])) };
+  // Same walk as subjectsWith (units, persons, officials), straight over the results: a million
+  // initiatives' rows are collected per sheet, then sorted once and de-duplicated.
+  const rows = new Map<string, number[]>();
+  const add = (src: { sheet: string; row: number }) => {
+    const list = rows.get(src.sheet);
+    if (list) list.push(src.row);
+    else rows.set(src.sheet, [src.row]);
+  };
+  const ev = o.evaluation;
+  for (const id of ev.indexesWith('unit', criterion, 'met')) add(o.model.units[id]!.source);
+  for (const index of ev.indexesWith('person', criterion, 'met')) for (const id of ev.facts.persons[index]!.initiativeIds) add(o.model.initiatives[id]!.source);
+  for (const id of ev.indexesWith('official', criterion, 'met')) add(o.model.officials[id]!.source);
+  return { criterion, color: criterionColor(o, criterion), rows: new Map([...rows].map(([sheet, list]) => [sheet, sortedUnique(list)])) };
+}
+
+function sortedUnique(list: number[]): number[] {
+  const sorted = Float64Array.from(list).sort();
+  const out: number[] = [];
+  for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) out.push(sorted[i]!);
+  return out;
 }

@@ -97,6 +97,14 @@ const KEEP_AT_START = /[\p{L}\p{N}\p{M}([]/u;
 const KEEP_AT_END = /[\p{L}\p{N}\p{M})\]]/u;
 
 function trimPunctuation(s: string): string {
+  // Usually both ends are kept: the text itself (what the general path below returns then too).
+  if (s === '') return s;
+  const first = String.fromCodePoint(s.codePointAt(0)!);
+  const n = s.length;
+  const low = s.charCodeAt(n - 1);
+  const high = n > 1 ? s.charCodeAt(n - 2) : 0;
+  const last = low >= 0xdc00 && low <= 0xdfff && high >= 0xd800 && high <= 0xdbff ? s.slice(n - 2) : s[n - 1]!;
+  if (KEEP_AT_START.test(first) && KEEP_AT_END.test(last)) return s;
   const chars = Array.from(s);
   let start = 0;
   let end = chars.length;
@@ -109,9 +117,12 @@ function trimPunctuation(s: string): string {
 export function splitAuthors(s: string): string[] {
   return s
     .split(/[,;\n\r\u2028\u2029]+/)
-    .map((part) => normalizeText(trimPunctuation(normalizeText(part))))
+    .map(authorName)
     .filter((name) => name !== '');
 }
+
+/** One part of an author cell as a name (the same few names recur in thousands of cells). */
+const authorName = cached((part) => normalizeText(trimPunctuation(normalizeText(part))));
 
 /**
  * splitAuthors for cells that repeat (the same team down a list): one array per distinct cell,

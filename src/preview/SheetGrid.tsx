@@ -13,13 +13,11 @@ const useStyles = makeStyles({
   colHead: { position: 'sticky', top: 0, zIndex: 2, backgroundColor: '#f3f3f3', color: '#444', fontWeight: 400, borderRight: '1px solid #d4d4d4', borderBottom: '1px solid #d4d4d4', height: '20px', padding: 0 },
   rowHead: { position: 'sticky', left: 0, zIndex: 1, backgroundColor: '#f3f3f3', color: '#444', textAlign: 'center', borderRight: '1px solid #d4d4d4', borderBottom: '1px solid #d4d4d4', cursor: 'pointer', fontVariantNumeric: 'tabular-nums' },
   rowHeadSelected: { backgroundColor: '#d3e3d0', color: '#0f5132', fontWeight: 600 },
-  cell: { borderRight: '1px solid #e1e1e1', borderBottom: '1px solid #e1e1e1', padding: '1px 4px', height: '20px', whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis', maxWidth: '260px', cursor: 'cell', color: '#000' },
+  cell: { borderRight: '1px solid #e1e1e1', borderBottom: '1px solid #e1e1e1', padding: '1px 4px', height: '20px', whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis', cursor: 'cell', color: '#000' },
   numeric: { textAlign: 'right' },
   selected: { boxShadow: 'inset 0 0 0 2px #107c41', backgroundColor: 'rgba(16,124,65,0.10)' },
   note: { padding: '8px', color: tokens.colorNeutralForeground3 },
 });
-
-const WIDTHS = [44, 260, 120, 110, 110, 110, 110, 120, 120, 140, 140, 140, 140, 140, 140];
 
 export function SheetGrid({ fake, sheet, version }: { fake: FakeExcel; sheet: string; version: number }) {
   const s = useStyles();
@@ -43,8 +41,9 @@ export function SheetGrid({ fake, sheet, version }: { fake: FakeExcel; sheet: st
     <div className={s.scroller} ref={scroller}>
       <table className={s.table} aria-label={`Trang ${sheet}`}>
         <colgroup>
-          {Array.from({ length: grid.columns + 1 }, (_, i) => (
-            <col key={i} style={{ width: WIDTHS[Math.min(i, WIDTHS.length - 1)] }} />
+          <col style={{ width: 44 }} />
+          {grid.widths.map((w, i) => (
+            <col key={i} style={{ width: w }} />
           ))}
         </colgroup>
         <thead>

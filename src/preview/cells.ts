@@ -42,9 +42,9 @@ function display(v: string | number | boolean | undefined, nf: string | undefine
 const inside = (r: Rect, row: number, col: number) => row >= r.r0 && row < r.r0 + r.nr && col >= r.c0 && col < r.c0 + r.nc;
 
 /** The sheet's cells for rows [0, maxRows) and its used columns. */
-export function sheetGrid(fake: FakeExcel, sheetName: string, maxRows: number): { rows: GridCell[][]; columns: number; totalRows: number } {
+export function sheetGrid(fake: FakeExcel, sheetName: string, maxRows: number): { rows: GridCell[][]; columns: number; totalRows: number; widths: number[] } {
   const s = fake.model.find(sheetName);
-  if (!s) return { rows: [], columns: 0, totalRows: 0 };
+  if (!s) return { rows: [], columns: 0, totalRows: 0, widths: [] };
   const used = s.usedRect(false);
   const totalRows = used ? used.r0 + used.nr : 0;
   const columns = used ? Math.min(used.c0 + used.nc, 40) : 0;
@@ -71,7 +71,9 @@ export function sheetGrid(fake: FakeExcel, sheetName: string, maxRows: number): 
     top.rowSpan = Math.min(m.nr, nRows - m.r0);
     top.colSpan = Math.min(m.nc, columns - m.c0);
   }
-  return { rows, columns, totalRows };
+  // Column widths in pixels (office-js points × 4/3), Excel's default 64 px where none is set.
+  const widths = Array.from({ length: columns }, (_, c) => Math.max(24, Math.round(((s.columnWidths.get(c) ?? 48) * 4) / 3)));
+  return { rows, columns, totalRows, widths };
 }
 
 export function columnName(i: number): string {

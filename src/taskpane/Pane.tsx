@@ -1,6 +1,6 @@
 /** The pane's frame: title bar, step tabs, status (progress, errors, notices) and the current step. */
 import { Button, Caption1, Tab, TabList, Text, Tooltip, makeStyles, tokens } from '@fluentui/react-components';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useSession, useSessionState, useStrings } from './context';
 import { ArrowSyncRegular, EraserRegular } from './icons';
 import { StatusArea } from './parts/StatusArea';
@@ -17,14 +17,14 @@ const STEPS: StepId[] = ['data', 'criteria', 'review', 'nominate', 'summary'];
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', height: '100%', minHeight: 0, minWidth: '300px', backgroundColor: tokens.colorNeutralBackground2 },
-  header: { display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: '8px', padding: '10px 8px 4px 12px', backgroundColor: tokens.colorNeutralBackground1 },
+  header: { flexShrink: 0, display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: '8px', padding: '10px 8px 4px 12px', backgroundColor: tokens.colorNeutralBackground1 },
   titles: { display: 'flex', flexDirection: 'column', minWidth: 0 },
   title: { margin: 0, fontSize: tokens.fontSizeBase500, lineHeight: tokens.lineHeightBase500, fontWeight: tokens.fontWeightSemibold },
   tagline: { color: tokens.colorNeutralForeground3, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
   tools: { display: 'flex', alignItems: 'center', gap: '2px', flexShrink: 0 },
   lang: { minWidth: '36px', fontWeight: tokens.fontWeightSemibold },
-  tabs: { backgroundColor: tokens.colorNeutralBackground1, borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, padding: '0 4px', overflowX: 'auto' },
-  tab: { paddingLeft: '6px', paddingRight: '6px' },
+  tabs: { flexShrink: 0, backgroundColor: tokens.colorNeutralBackground1, borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, padding: '0 2px', overflowX: 'auto' },
+  tab: { paddingLeft: '5px', paddingRight: '5px', fontSize: tokens.fontSizeBase200 },
   main: { flexGrow: 1, overflowY: 'auto', padding: '12px', minHeight: 0 },
 });
 
@@ -35,6 +35,15 @@ export function Pane() {
   const state = useSessionState();
   const [step, setStep] = useState<StepId>('data');
   const [reviewFilter, setReviewFilter] = useState<ReviewFilter | null>(null);
+  const main = useRef<HTMLElement>(null);
+  // A new step starts at its top, without the previous step's message.
+  useEffect(() => {
+    if (main.current) main.current.scrollTop = 0;
+  }, [step]);
+  const go = (next: StepId) => {
+    if (next !== step && session.getState().notice) session.dismissNotice();
+    setStep(next);
+  };
   const ready = state.workbook !== null && state.views !== null;
   const busy = state.busy !== null;
   const toggleLang = () => {
@@ -44,7 +53,7 @@ export function Pane() {
   };
   const openReview = (filter: ReviewFilter) => {
     setReviewFilter(filter);
-    setStep('review');
+    go('review');
   };
   return (
     <div className={s.root} lang={state.lang}>
@@ -70,7 +79,7 @@ export function Pane() {
         </div>
       </header>
       <nav className={s.tabs} aria-label={t.tabsLabel}>
-        <TabList size="small" selectedValue={step} onTabSelect={(_, d) => setStep(d.value as StepId)}>
+        <TabList size="small" selectedValue={step} onTabSelect={(_, d) => go(d.value as StepId)}>
           {STEPS.map((id) => (
             <Tab key={id} id={`tab-${id}`} value={id} className={s.tab} aria-controls="step-panel">
               {t.tabs[id]}
@@ -79,7 +88,7 @@ export function Pane() {
         </TabList>
       </nav>
       <StatusArea />
-      <main className={s.main}>
+      <main className={s.main} ref={main}>
         <div id="step-panel" role="tabpanel" aria-labelledby={`tab-${step}`}>
         {!ready ? (
           <WorkbookState />

@@ -78,10 +78,10 @@ export class Session {
 
   // ------------------------------------------------------------------ lifecycle
 
-  /** Starts listening to the user's selection and reads the workbook. */
+  /** Reads the workbook, then listens to the user's selection (whatever the read's outcome). */
   async start(): Promise<void> {
-    if (!this.stopSelection && this.gateway.onSelectionChanged) this.stopSelection = this.gateway.onSelectionChanged((sel) => void this.explainSelection(sel));
     await this.load();
+    if (!this.stopSelection && this.gateway.onSelectionChanged) this.stopSelection = this.gateway.onSelectionChanged((sel) => void this.explainSelection(sel));
   }
 
   dispose(): void {

@@ -73,8 +73,14 @@ const vi = {
 
   // data step
   dataTitle: 'Bảng tính đã đọc',
-  dataSummary: (units: number, initiatives: number, officials: number) =>
-    `${n(units, 'vi')} đơn vị · ${n(initiatives, 'vi')} sáng kiến · ${n(officials, 'vi')} cán bộ`,
+  dataSummary: (c: { upper: number; grassroots: number; enterprise: number; initiatives: number; officials: number }) =>
+    [
+      `${n(c.upper, 'vi')} CĐ cấp trên`,
+      `${n(c.grassroots, 'vi')} CĐCS`,
+      ...(c.enterprise ? [`${n(c.enterprise, 'vi')} doanh nghiệp`] : []),
+      `${n(c.initiatives, 'vi')} sáng kiến`,
+      `${n(c.officials, 'vi')} cán bộ`,
+    ].join(' · '),
   issuesLink: (count: number) => `${n(count, 'vi')} vấn đề dữ liệu cần xem`,
   noIssues: 'Không có ô nào đọc sai.',
   emptyTitle: 'Không tìm thấy bảng nào Bình xét dùng được',
@@ -95,8 +101,9 @@ const vi = {
   fieldNone: '— Không có cột này —',
   columnOption: (letter: string, text: string) => `Cột ${letter}: ${text}`,
   confidence: (c: number | null, confirmed: boolean) => (confirmed ? 'Đã xác nhận' : c === null ? 'Chưa có' : c >= 1 ? 'Khớp' : c >= 0.9 ? `Gần khớp ${Math.round(c * 100)}%` : `Cần kiểm tra ${Math.round(c * 100)}%`),
+  fieldSource: (s: 'sections' | 'list' | 'rewardDecision' | 'elsewhere' | 'missing' | 'unused') =>
+    ({ sections: 'Lấy từ dòng «Khối…»', list: 'Đếm từ danh sách SK', rewardDecision: 'Dùng QĐ khen thưởng', elsewhere: 'Có ở trang khác', missing: 'Thiếu', unused: 'Không có' })[s],
   confidenceHint: 'Mức khớp giữa tiêu đề cột và tên trường. «Cần kiểm tra»: hãy xem cột đã chọn có đúng không.',
-  missingBadge: 'Thiếu',
   otherFields: (k: number) => `Trường khác chưa có cột (${n(k, 'vi')})`,
   hideOtherFields: 'Ẩn các trường khác',
   resetSheet: 'Khôi phục tự nhận biết',
@@ -129,6 +136,7 @@ const vi = {
   countButtonLabel: (label: string, k: number, id: string) => `${label}: ${n(k, 'vi')}. Chọn các dòng này trong Excel (tiêu chí ${id})`,
   unknownBecause: 'Chưa rõ vì:',
   highlightSwitch: 'Tô màu',
+  highlightOn: 'Đang tô',
   highlightSwitchLabel: (id: string) => `Tô màu các dòng đạt tiêu chí ${id}`,
   legendTitle: 'Đang tô màu',
   selectionTitle: 'Dòng đang chọn trong Excel',
@@ -303,7 +311,14 @@ const en: Strings = {
   readWorkbook: 'Read the workbook',
 
   dataTitle: 'What was read',
-  dataSummary: (units, initiatives, officials) => `${e(units)} units · ${e(initiatives)} initiatives · ${e(officials)} officials`,
+  dataSummary: (c) =>
+    [
+      `${e(c.upper)} upper-level unions`,
+      `${e(c.grassroots)} grassroots unions`,
+      ...(c.enterprise ? [`${e(c.enterprise)} enterprises`] : []),
+      `${e(c.initiatives)} initiatives`,
+      `${e(c.officials)} officials`,
+    ].join(' · '),
   issuesLink: (count) => `${e(count)} data issue${count === 1 ? '' : 's'} to look at`,
   noIssues: 'Every cell was read.',
   emptyTitle: 'No table Bình xét can use was found',
@@ -324,8 +339,9 @@ const en: Strings = {
   fieldNone: '— No such column —',
   columnOption: (letter, text) => `Column ${letter}: ${text}`,
   confidence: (c, confirmed) => (confirmed ? 'Confirmed' : c === null ? 'None' : c >= 1 ? 'Exact' : c >= 0.9 ? `Close ${Math.round(c * 100)}%` : `Check ${Math.round(c * 100)}%`),
+  fieldSource: (s) =>
+    ({ sections: 'From the bloc rows', list: 'Counted from the list', rewardDecision: 'Reward decision used', elsewhere: 'On another sheet', missing: 'Missing', unused: 'None' })[s],
   confidenceHint: 'How well the column header matches the field. "Check": make sure the chosen column is right.',
-  missingBadge: 'Missing',
   otherFields: (k) => `Other fields without a column (${e(k)})`,
   hideOtherFields: 'Hide the other fields',
   resetSheet: 'Back to automatic detection',
@@ -357,6 +373,7 @@ const en: Strings = {
   countButtonLabel: (label, k, id) => `${label}: ${e(k)}. Select these rows in Excel (criterion ${id})`,
   unknownBecause: 'Unknown because:',
   highlightSwitch: 'Highlight',
+  highlightOn: 'Shown',
   highlightSwitchLabel: (id) => `Highlight the rows meeting ${id}`,
   legendTitle: 'Highlighted',
   selectionTitle: 'Row selected in Excel',

@@ -11,12 +11,23 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { FIXTURES, ensureFixtures, fixturePath, type Fixture } from '../fixtures/make-bad-workbooks';
-import { FORMULA_LIKE, MAX_CELL_CHARS, checkPrinted, expectSame, checkReading, checkReport, loadBook, ownedSheets, readWithXlsx, runCommand, sheetCells, type CommandRun } from './harness';
+import { FORMULA_LIKE, MAX_CELL_CHARS, checkPrinted, checkReport, expectSame, loadBook, ownedSheets, runCommand, sheetCells, type CommandRun } from './harness';
 import { META_SHEET } from '../../src/workbook/xlsx/meta';
 
 jest.setTimeout(60_000);
 
 const dir = mkdtempSync(join(tmpdir(), 'binhxet-hardening-cli-'));
+
+/**
+ * The command run again on its own output, for the fixtures whose sheets carry what a copy could
+ * lose or double (officer's same-named sheets, merges, tables, hidden rows, protection, formulas,
+ * formula-like text, long and wide cells, odd names). The Excel adapter's second run is checked
+ * on every fixture (excel.test.ts); a second command run costs three whole-workbook loads.
+ */
+const RERUN = new Set([
+  'officer-result-names', 'protected-sheet', 'merged-over-data', 'excel-tables', 'hidden-rows', 'formula-text',
+  'formulas-and-errors', 'long-cells', 'wide-600-columns', 'odd-sheet-names', 'text-in-numbers', 'foreign-long-title-signature',
+]);
 
 beforeAll(async () => {
   await ensureFixtures();
@@ -79,13 +90,14 @@ describe.each(FIXTURES.map((f) => [f.name, f] as [string, Fixture]))('%s', (name
 
   if (fx.expect.exit === 2) return;
 
-  test('names each problem with sheet, row and column; verdicts on bad data are unknown', async () => {
-    checkReport(fx.expect, first.report!, (await readWithXlsx(input)).reading);
+  test('names each problem with sheet, row and column; verdicts on bad data are unknown', () => {
+    checkReport(fx.expect, first.report!);
   });
 
-  test('says what it read and what it could not map', async () => {
+  // (The layouts behind these lines — header rows, data rows, the mapping — are checked on both
+  // adapters' readings in excel.test.ts.)
+  test('says what it read and what it could not map', () => {
     checkPrinted(fx.expect, first.out);
-    checkReading(fx.expect, (await readWithXlsx(input)).reading);
   });
 
   test("copies the officer's sheets cell for cell, writes no formula in result sheets, keeps same-named sheets", async () => {
@@ -109,7 +121,7 @@ describe.each(FIXTURES.map((f) => [f.name, f] as [string, Fixture]))('%s', (name
     expect(out.worksheets.map((w) => w.name).filter((n) => n !== META_SHEET).sort()).toEqual([...src.worksheets.map((w) => w.name), ...owned].sort());
   });
 
-  test('run again on its own output: the same result sheets, highlights replaced not stacked', async () => {
+  (RERUN.has(name) ? test : test.skip)('run again on its own output: the same result sheets, highlights replaced not stacked', async () => {
     const second = await runCommand(first.output, dir, `${name}.again`);
     expect(second.code).toBe(0);
     const [src, a, b] = await Promise.all([loadBook(input), loadBook(first.output), loadBook(second.output)]);

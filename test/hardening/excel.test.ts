@@ -47,7 +47,11 @@ describe.each(loadable.map((f) => [f.name, f] as [string, Fixture]))('%s', (name
 
   test('names each problem with sheet, row and column; verdicts on bad data are unknown', () => {
     checkReport(fx.expect, run.report!, run.state.reading);
+  });
+
+  test('finds the tables, header rows, data rows and columns it should, on both adapters', async () => {
     checkReading(fx.expect, run.state.reading);
+    checkReading(fx.expect, (await readWithXlsx(fixturePath(name))).reading);
   });
 
   test("writing the results leaves every officer's sheet unchanged cell for cell; results take other names", () => {

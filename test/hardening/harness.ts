@@ -21,8 +21,8 @@ import { META_SHEET, metaFromRows } from '../../src/workbook/xlsx/meta';
 import type { CellValue } from '../../src/domain/cells';
 import type { Outcome } from '../../src/domain/engine/run';
 import type { Expectation, Fixture } from '../fixtures/make-bad-workbooks';
-import { type FakeExcel, type SheetSnapshot } from '../fake-excel';
-import { fakeFromXlsx } from '../fake-excel/from-xlsx';
+import { type FakeExcel, type SheetSnapshot, createFakeExcel } from '../fake-excel';
+import { loadExcelJsWorkbook } from '../fake-excel/from-exceljs';
 
 export const sha = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
 
@@ -64,9 +64,13 @@ export async function runCommand(input: string, dir: string, tag: string, extra:
   return { code, out, err, report: code === 0 && existsSync(report) ? (JSON.parse(readFileSync(report, 'utf8')) as Report) : null, output, before, after: sha(input) };
 }
 
-/** The command's own reading of a file, through the same adapter (for layout checks). */
-export async function readWithXlsx(path: string): Promise<WorkbookState> {
-  return readWorkbook(new XlsxFileGateway(path));
+const readings = new Map<string, Promise<WorkbookState>>();
+
+/** The command's own reading of a file, through the same adapter (for layout checks); once per path. */
+export function readWithXlsx(path: string): Promise<WorkbookState> {
+  let r = readings.get(path);
+  if (!r) readings.set(path, (r = readWorkbook(new XlsxFileGateway(path))));
+  return r;
 }
 
 export interface CellFacts {
@@ -93,10 +97,17 @@ export function sheetCells(ws: ExcelJS.Worksheet): Record<string, CellFacts> {
   return out;
 }
 
-export async function loadBook(path: string): Promise<ExcelJS.Workbook> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(path);
-  return wb;
+const books = new Map<string, Promise<ExcelJS.Workbook>>();
+
+/** An .xlsx loaded whole by exceljs (once per path: inputs and outputs are written once per test run). */
+export function loadBook(path: string): Promise<ExcelJS.Workbook> {
+  let book = books.get(path);
+  if (!book) {
+    const wb = new ExcelJS.Workbook();
+    book = wb.xlsx.readFile(path).then(() => wb);
+    books.set(path, book);
+  }
+  return book;
 }
 
 /** The names the add-in recorded as its own in an output workbook. */
@@ -136,9 +147,11 @@ export function excelGateway(fake: FakeExcel): ExcelGateway {
 }
 
 export async function loadFake(path: string): Promise<FakeExcel> {
-  const fake = await fakeFromXlsx(path);
-  // The fake's loader does not carry sheet protection: take it from the file.
+  // As fakeFromXlsx does, from the workbook already loaded for the other checks.
   const wb = await loadBook(path);
+  const fake = createFakeExcel();
+  loadExcelJsWorkbook(fake, wb);
+  // The fake's loader does not carry sheet protection: take it from the file (the protection element).
   for (const ws of wb.worksheets) if ((ws as unknown as { sheetProtection?: { sheet?: boolean } }).sheetProtection?.sheet) fake.workbook.setProtected(ws.name);
   return fake;
 }

@@ -67,3 +67,21 @@ export function gatedRun(fake: FakeExcel): { run: ExcelRunner; open: () => void 
   const gate = new Promise<void>((r) => (open = r));
   return { run: (batch) => gate.then(() => fake.run(batch)), open };
 }
+
+/** Removes a whole column (values and formulas) from a sheet of the fake: the column whose header cell says `header`. */
+export function dropColumn(fake: FakeExcel, sheet: string, header: string): void {
+  const s = fake.model.find(sheet)!;
+  let col = -1;
+  s.values.forEach((v, _r, c) => {
+    if (col < 0 && typeof v === 'string' && v.trim() === header) col = c;
+  });
+  if (col < 0) throw new Error(`no header "${header}" on ${sheet}`);
+  s.values.forEach((_v, r, c) => c === col && s.values.set(r, c, undefined));
+  s.formulas.forEach((_v, r, c) => c === col && s.formulas.set(r, c, undefined));
+}
+
+/** Writes a review sheet by hand (as a reviewer would), marked as the add-in's own like a real one. */
+export function handWrittenReview(fake: FakeExcel, rows: (string | number | null)[][]): void {
+  const header = ['STT', 'Đối tượng', 'Tên', 'Đơn vị', 'Vị trí', 'Vấn đề', 'Mã vấn đề', 'Nguồn', 'Giải thưởng', 'Quyết định', 'Người rà soát', 'Thời gian', 'Ghi chú', 'Khóa'];
+  fake.workbook.addSheet('Rà soát', { values: [['RÀ SOÁT'], header, ...rows], customProperties: { 'BinhXet.owned': '1' } });
+}

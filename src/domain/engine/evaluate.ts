@@ -73,7 +73,16 @@ export class Evaluation {
 
   /** Which criteria apply to a subject. */
   applicable(subject: SubjectRef): CriterionDef[] {
-    const kinds: Subject[] = subject.type === 'unit' ? unitSubjects(this.rules, this.model.units[subject.id]!) : subject.type === 'person' ? ['author'] : ['official'];
+    // Persons and officials (hundreds of thousands) all share one list.
+    if (subject.type === 'person') return (this.personCriteria ??= this.applicableTo(['author']));
+    if (subject.type === 'official') return (this.officialCriteria ??= this.applicableTo(['official']));
+    return this.applicableTo(unitSubjects(this.rules, this.model.units[subject.id]!));
+  }
+
+  private personCriteria: CriterionDef[] | undefined;
+  private officialCriteria: CriterionDef[] | undefined;
+
+  private applicableTo(kinds: Subject[]): CriterionDef[] {
     const key = kinds.join(',');
     let list = this.applicableByKinds.get(key);
     if (!list) {
@@ -81,6 +90,32 @@ export class Evaluation {
       this.applicableByKinds.set(key, list);
     }
     return list;
+  }
+
+  /** How many subjects of a type have each result for criterion `id` (undecided ones are not counted). */
+  countResults(type: SubjectType, id: string): Record<Result, number> {
+    const out = { met: 0, not_met: 0, unknown: 0 };
+    const ci = this.index.get(id);
+    if (ci === undefined) return out;
+    const store = this.results[type];
+    const n = this.criteria.length;
+    for (let at = ci; at < store.length; at += n) {
+      const r = RESULT[store[at]!];
+      if (r) out[r]++;
+    }
+    return out;
+  }
+
+  /** Indexes (unit or official ids, person indexes), ascending, of the subjects of a type with this result: no subject refs built. */
+  indexesWith(type: SubjectType, id: string, result: Result): number[] {
+    const ci = this.index.get(id);
+    const out: number[] = [];
+    if (ci === undefined) return out;
+    const store = this.results[type];
+    const n = this.criteria.length;
+    const code = CODE[result];
+    for (let at = ci, i = 0; at < store.length; at += n, i++) if (store[at] === code) out.push(i);
+    return out;
   }
 
   private slot(subject: SubjectRef): number {

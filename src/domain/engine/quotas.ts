@@ -42,6 +42,13 @@ function groupUnits(rules: RuleSet, units: Unit[], groupBy: QuotaDef['groupBy'])
   return units.filter((u) => isTopLevel(rules, u));
 }
 
+/** subjectsOf, only those meeting `award`, in the same order (persons and officials straight from the results). */
+function metSubjectsOf(ev: Evaluation, subject: Subject, award: string): SubjectRef[] {
+  if (subject === 'author') return ev.indexesWith('person', award, 'met').map((index) => ({ type: 'person', index }));
+  if (subject === 'official') return ev.indexesWith('official', award, 'met').map((id) => ({ type: 'official', id }));
+  return subjectsOf(ev, subject).filter((s) => ev.result(s, award) === 'met');
+}
+
 function subjectsOf(ev: Evaluation, subject: Subject): SubjectRef[] {
   if (subject === 'author') return ev.facts.persons.map((_, index) => ({ type: 'person', index }));
   if (subject === 'official') return ev.model.officials.map((_, id) => ({ type: 'official', id }));
@@ -141,8 +148,7 @@ export function allocateQuotas(ev: Evaluation, decisions: DecisionBook): Nominat
     const order = comparator(ev, q.order, q.award);
     const byGroup = new Map<number | null, Candidate[]>();
     const excludedByGroup = new Map<number | null, Candidate[]>();
-    for (const s of subjectsOf(ev, q.subject)) {
-      if (ev.result(s, q.award) !== 'met') continue;
+    for (const s of metSubjectsOf(ev, q.subject, q.award)) {
       if (q.eligible && ev.condition(q.eligible, s).result !== 'met') continue;
       const key = subjectKey(ev.model, ev.facts, s);
       const c: Candidate = { subject: s, key, name: subjectName(ev.model, ev.facts, s), pinned: decisions.pinned(key, q.award) };
@@ -170,8 +176,7 @@ function uncapped(ev: Evaluation, award: string, decisions: DecisionBook): Nomin
   const excluded: Candidate[] = [];
   const seen = new Set<string>();
   for (const subject of def?.appliesTo ?? []) {
-    for (const s of subjectsOf(ev, subject)) {
-      if (ev.result(s, award) !== 'met') continue;
+    for (const s of metSubjectsOf(ev, subject, award)) {
       const key = subjectKey(ev.model, ev.facts, s);
       if (seen.has(key)) continue;
       seen.add(key);

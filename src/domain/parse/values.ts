@@ -261,7 +261,19 @@ function isoOf(year: number, month: number, day: number): string {
   return `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`;
 }
 
+/** Dates read so far, by yyyymmdd (a few thousand distinct days in a whole programme); results are never changed. */
+const DATES = new Map<number, DateRead>();
+
 function dateFromParts(year: number, month: number, day: number): DateRead {
+  const key = year * 10_000 + month * 100 + day;
+  const fast = Number.isInteger(key) && month >= 0 && month < 100 && day >= 0 && day < 100 ? DATES.get(key) : undefined;
+  if (fast) return fast;
+  const read = dateFromPartsUncached(year, month, day);
+  if (Number.isInteger(key) && month >= 0 && month < 100 && day >= 0 && day < 100 && DATES.size < 100_000) DATES.set(key, read);
+  return read;
+}
+
+function dateFromPartsUncached(year: number, month: number, day: number): DateRead {
   if (year < MIN_YEAR || year > MAX_YEAR) return { reason: YEAR_OUT_OF_RANGE };
   const t = new Date(Date.UTC(year, month - 1, day));
   const real = month >= 1 && month <= 12 && t.getUTCMonth() === month - 1 && t.getUTCDate() === day;
@@ -416,10 +428,13 @@ export function parseDocument(v: CellValue): Parsed<DocumentRef> {
   if (typeof v === 'boolean') return ok(v ? PRESENT : ABSENT);
   if (typeof v === 'number') return documentFromNumber(v);
   if (v instanceof Date) return datedDocument(v, dateFromUtc(v));
-  const text = normalizeText(v);
-  if (text === '') return EMPTY;
   // The usual form, "125/QĐ-CĐ ngày 12/5/2023": what the general reading below concludes for it
   // (not a bare date, not a yes/no word, a document number, its one date), without folding the text.
+  // Written so (composed "ngày", ASCII otherwise but Đ/đ, single spaces), it is its own normal form.
+  const raw = typeof v === 'string' ? USUAL_DOCUMENT.exec(v) : null;
+  if (raw) return datedDocumentText(v, v as string, dateFromDmy(raw[1]!, raw[2]!, raw[3]!));
+  const text = normalizeText(v);
+  if (text === '') return EMPTY;
   const usual = USUAL_DOCUMENT.exec(text);
   if (usual) return datedDocumentText(v, text, dateFromDmy(usual[1]!, usual[2]!, usual[3]!));
   const bareDate = dateFromText(foldAccents(text));

@@ -53,15 +53,16 @@ function cachedResolver(index: UnitIndex, units: Unit[]): UnitResolver {
   };
 }
 
+const initiativeAt = (row: RawRow, title: string, unitName: string | null) => ({ sheet: row.source.sheet, row: row.source.row, column: null, subject: title, kind: 'initiative' as const, unit: unitName });
+
 /** Runs once per initiative (a million times): no allocation beyond the initiative itself unless something is wrong. */
 function toInitiative(row: RawRow, id: number, has: InitiativeColumns, resolve: UnitResolver, split: (s: string) => string[], issues: Issue[]): Initiative {
   const f = row.fields;
   const title = text(f.title) ?? text(f.code) ?? `#${row.source.row}`;
   const unitName = text(f.unit) ?? row.section;
   const { id: unitId, ambiguous } = resolve(unitName, text(f.parent));
-  const at = () => ({ sheet: row.source.sheet, row: row.source.row, column: null, subject: title, kind: 'initiative' as const, unit: unitName });
-  if (unitName && unitId === null) issues.push({ ...at(), code: 'unknown_unit', severity: 'warning', message: bi(`Không tìm thấy đơn vị «${clip(unitName)}» của sáng kiến`, `Unit "${clip(unitName)}" of the initiative not found`) });
-  if (ambiguous) issues.push({ ...at(), code: 'ambiguous_unit', severity: 'warning', message: bi(`Nhiều đơn vị tên «${clip(unitName ?? '')}»: lấy đơn vị đầu tiên`, `Several units are named "${clip(unitName ?? '')}": the first is used`) });
+  if (unitName && unitId === null) issues.push({ ...initiativeAt(row, title, unitName), code: 'unknown_unit', severity: 'warning', message: bi(`Không tìm thấy đơn vị «${clip(unitName)}» của sáng kiến`, `Unit "${clip(unitName)}" of the initiative not found`) });
+  if (ambiguous) issues.push({ ...initiativeAt(row, title, unitName), code: 'ambiguous_unit', severity: 'warning', message: bi(`Nhiều đơn vị tên «${clip(unitName ?? '')}»: lấy đơn vị đầu tiên`, `Several units are named "${clip(unitName ?? '')}": the first is used`) });
   const recognition = doc(f.recognitionDoc);
   const reward = doc(f.rewardDecision);
   const certification = doc(f.benefitCertification);
@@ -72,7 +73,7 @@ function toInitiative(row: RawRow, id: number, has: InitiativeColumns, resolve: 
   if (typeof f.docDate === 'string' && f.docDate) docDates.push(f.docDate);
   const benefit = typeof f.benefit === 'number' ? f.benefit : null;
   const negative = benefit !== null && benefit < 0;
-  if (negative) issues.push({ ...at(), code: 'invalid_benefit', severity: 'warning', raw: String(benefit), message: bi(`Giá trị làm lợi âm (${benefit}): coi như chưa biết`, `Negative benefit (${benefit}): treated as unknown`) });
+  if (negative) issues.push({ ...initiativeAt(row, title, unitName), code: 'invalid_benefit', severity: 'warning', raw: String(benefit), message: bi(`Giá trị làm lợi âm (${benefit}): coi như chưa biết`, `Negative benefit (${benefit}): treated as unknown`) });
   const initiative: Initiative = {
     id, source: row.source, code: text(f.code), title,
     authors: typeof f.authors === 'string' ? split(f.authors) : [],

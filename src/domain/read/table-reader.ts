@@ -47,7 +47,7 @@ const FIELD_PARSERS: Record<string, (v: CellValue) => Parsed<FieldValue>> = {
  * parsed once. Results are immutable, so sharing them is safe; the cache is bounded.
  */
 const MEMO_LIMIT = 50_000;
-/** Text columns are memoised only while it pays: after this many texts, at least one in eight must repeat. */
+/** Texts are memoised only while it pays: after this many, at least one in eight must have repeated (titles, document numbers do not). */
 const MEMO_TRIAL = 4_096;
 function memoised(parse: (v: CellValue) => Parsed<FieldValue>, adaptive = false): (v: CellValue) => Parsed<FieldValue> {
   const seen = new Map<string, Parsed<FieldValue>>();
@@ -172,7 +172,7 @@ export class TableReader {
         const def = defs.get(id)!;
         const base = (layout.role === 'initiatives' ? FIELD_PARSERS[id] : undefined) ?? PARSERS[def.kind];
         const parse = def.kind === 'money' ? scaledMoney(base, moneyScale(m.header)) : base;
-        return { def, column: m.column, parse: memoised(parse, def.kind === 'text') };
+        return { def, column: m.column, parse: memoised(parse, true) };
       });
     this.nameColumn = layout.mapping[NAME_FIELD[layout.role]]?.column ?? null;
     this.sttColumn = layout.mapping.stt?.column ?? null;

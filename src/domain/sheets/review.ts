@@ -115,7 +115,7 @@ function autoRow(i: Issue, lang: Lang): ReviewRow {
 export function buildReviewSheet(o: Outcome, previous: ReviewRow[], lang: Lang): ResultSheet {
   const auto = [...o.flags, ...o.issues.filter((i) => i.severity !== 'info')].map((i) => autoRow(i, lang));
   const earlier = new Map(previous.filter((r) => r.source === 'auto').map((r) => [`${r.key}|${r.code}`, r]));
-  for (const row of auto) {
+  if (earlier.size) for (const row of auto) {
     const before = earlier.get(`${row.key}|${row.code}`);
     if (before) Object.assign(row, { decision: before.decision, who: before.who, when: before.when, note: before.note, award: before.award });
   }

@@ -25,7 +25,7 @@ function hierarchyOrder(units: Unit[]): Unit[] {
     const key = u.parentId;
     (children.get(key) ?? children.set(key, []).get(key)!).push(u);
   }
-  for (const list of children.values()) list.sort((a, b) => a.source.sheet.localeCompare(b.source.sheet) || a.source.row - b.source.row);
+  for (const list of children.values()) list.sort((a, b) => (a.source.sheet === b.source.sheet ? 0 : a.source.sheet.localeCompare(b.source.sheet)) || a.source.row - b.source.row);
   const out: Unit[] = [];
   const visit = (u: Unit, depth: number) => {
     out.push(u);
@@ -119,13 +119,24 @@ function fieldsBlock(o: Outcome, lang: Lang): OutBlock {
 
 function criteriaBlock(o: Outcome, lang: Lang): OutBlock {
   const ev = o.evaluation;
-  const subjects: SubjectRef[] = [
-    ...o.model.units.map((u) => ({ type: 'unit' as const, id: u.id })),
-    ...ev.facts.persons.map((_, index) => ({ type: 'person' as const, index })),
-    ...o.model.officials.map((x) => ({ type: 'official' as const, id: x.id })),
-  ];
   const tally = new Map(ev.criteria.map((c) => [c.id, { met: 0, not_met: 0, unknown: 0 }]));
-  for (const s of subjects) for (const c of ev.applicable(s)) tally.get(c.id)![ev.result(s, c.id)!]++;
+  for (const u of o.model.units) {
+    const s: SubjectRef = { type: 'unit', id: u.id };
+    for (const c of ev.applicable(s)) tally.get(c.id)![ev.result(s, c.id)!]++;
+  }
+  // Every person (every official) has the same criteria: count their results column by column.
+  const add = (type: 'person' | 'official', count: number, s: SubjectRef) => {
+    if (count === 0) return;
+    for (const c of ev.applicable(s)) {
+      const t = tally.get(c.id)!;
+      const r = ev.countResults(type, c.id);
+      t.met += r.met;
+      t.not_met += r.not_met;
+      t.unknown += r.unknown;
+    }
+  };
+  add('person', ev.facts.persons.length, { type: 'person', index: 0 });
+  add('official', o.model.officials.length, { type: 'official', id: 0 });
   return {
     title: pick(lang, 'Kết quả theo tiêu chí', 'Results by criterion'),
     columns: [col(pick(lang, 'Tiêu chí', 'Criterion'), 'text', LABEL_WIDTH), col(pick(lang, 'Đạt', 'Met'), 'integer', 8), col(pick(lang, 'Không đạt', 'Not met'), 'integer', 10), col(pick(lang, 'Chưa rõ', 'Unknown'), 'integer', 9)],

@@ -197,7 +197,7 @@ export function figures(o: Outcome): Figures {
   const tops = model.units.filter((u) => u.parentId === null);
   const sum = (xs: (number | null)[]) => (xs.length === 0 || xs.some((x) => x === null) ? null : xs.reduce<number>((a, b) => a + b!, 0));
   return {
-    units: model.units.length,
+    units: model.units.filter((u) => u.level !== 'province').length,
     upper: model.units.filter((u) => u.level === 'upper').length,
     grassroots: model.units.filter((u) => u.level === 'grassroots').length,
     initiatives: model.initiatives.length,

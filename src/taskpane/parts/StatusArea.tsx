@@ -6,7 +6,7 @@ import type { Notice } from '../session';
 import type { Strings } from '../strings';
 
 const useStyles = makeStyles({
-  area: { display: 'flex', flexDirection: 'column', gap: '8px', padding: '0 12px' },
+  area: { flexShrink: 0, display: 'flex', flexDirection: 'column', gap: '8px', padding: '0 12px' },
   busy: { display: 'flex', flexDirection: 'column', gap: '4px', paddingTop: '8px' },
   busyRow: { display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: '8px', minHeight: '24px' },
   busyText: { color: tokens.colorNeutralForeground2, overflowWrap: 'anywhere' },

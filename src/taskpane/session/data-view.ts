@@ -11,14 +11,20 @@ import type { WorkbookState } from '../../workbook/analyse';
 import type { CriterionView } from '../engine/types';
 import { criterionFields } from './dependencies';
 
+/**
+ * Where a field's values come from: a column (matched, or chosen by the officer), somewhere else
+ * (section rows, the initiative list, another column, another sheet), or nowhere although a
+ * criterion needs it; `unused` fields have no column and no criterion reads them.
+ */
+export type FieldSource = 'column' | 'confirmed' | 'sections' | 'list' | 'rewardDecision' | 'elsewhere' | 'missing' | 'unused';
+
 export interface FieldRow {
   id: string;
   label: Bilingual;
   column: number | null; // 0-based
   header: string | null;
   confidence: number | null;
-  /** Chosen by the officer (remembered in the workbook). */
-  confirmed: boolean;
+  source: FieldSource;
   /** Some criterion of the rule set reads this field. */
   used: boolean;
 }
@@ -50,7 +56,7 @@ export interface MissingField {
 export interface DataView {
   sheets: SheetView[];
   missing: MissingField[];
-  counts: { units: number; initiatives: number; officials: number };
+  counts: { upper: number; grassroots: number; enterprise: number; initiatives: number; officials: number };
   issues: { total: number; byCode: { code: string; count: number }[] };
   recognised: boolean;
 }
@@ -82,7 +88,14 @@ export function dataView(state: WorkbookState, rules: RuleSet, overrides: Layout
         .filter((f) => f.id !== 'stt')
         .map((f) => {
           const m = layout.mapping[f.id];
-          return { id: f.id, label: f.label, column: m?.column ?? null, header: m?.header ?? null, confidence: m?.confidence ?? null, confirmed: f.id in confirmed, used: fieldsUsed.has(`${layout.role}.${f.id}`) };
+          const id = `${layout.role}.${f.id}`;
+          const used = fieldsUsed.has(id);
+          const source: FieldSource = m
+            ? f.id in confirmed
+              ? 'confirmed'
+              : 'column'
+            : (coveredBy(id, reading) ?? (!used ? 'unused' : reading.layouts.some((l) => l.role === layout.role && l.mapping[f.id]) ? 'elsewhere' : 'missing'));
+          return { id: f.id, label: f.label, column: m?.column ?? null, header: m?.header ?? null, confidence: m?.confidence ?? null, source, used };
         })
         .sort((a, b) => Number(b.column !== null) - Number(a.column !== null));
       views.push({
@@ -108,7 +121,7 @@ export function dataView(state: WorkbookState, rules: RuleSet, overrides: Layout
       const id = `${role}.${f.id}`;
       if (!fieldsUsed.has(id)) continue;
       const mapped = reading.layouts.some((l) => l.role === role && l.mapping[f.id]);
-      if (mapped || covered(id, reading.layouts)) continue;
+      if (mapped || coveredBy(id, reading)) continue;
       missing.push({ id, role, label: f.label, criteria: readers(id) });
     }
   }
@@ -118,15 +131,27 @@ export function dataView(state: WorkbookState, rules: RuleSet, overrides: Layout
   return {
     sheets: views,
     missing,
-    counts: { units: m.units.length, initiatives: m.initiatives.length, officials: m.officials.length },
+    counts: {
+      upper: m.units.filter((u) => u.level === 'upper').length,
+      grassroots: m.units.filter((u) => u.level === 'grassroots').length,
+      enterprise: m.units.filter((u) => u.level === 'enterprise').length,
+      initiatives: m.initiatives.length,
+      officials: m.officials.length,
+    },
     issues: { total: issueCodes.length, byCode: [...byCode].map(([code, count]) => ({ code, count })).sort((a, b) => b.count - a.count) },
     recognised: reading.layouts.length > 0,
   };
 }
 
-/** Fields another column stands in for: the count comes from the initiative list, a reward decision is a recognition document. */
-function covered(id: string, layouts: WorkbookState['reading']['layouts']): boolean {
-  if (id === 'units.count') return layouts.some((l) => l.role === 'initiatives');
-  if (id === 'initiatives.recognitionDoc') return layouts.some((l) => l.role === 'initiatives' && l.mapping.rewardDecision);
-  return false;
+/**
+ * Fields the workbook provides without their own column: the count comes from the initiative list,
+ * a reward decision stands for a recognition document, blocs are read from section rows
+ * ("I. Khối LĐLĐ huyện…").
+ */
+function coveredBy(id: string, reading: WorkbookState['reading']): 'list' | 'rewardDecision' | 'sections' | null {
+  const { layouts, model } = reading;
+  if (id === 'units.count' && layouts.some((l) => l.role === 'initiatives')) return 'list';
+  if (id === 'initiatives.recognitionDoc' && layouts.some((l) => l.role === 'initiatives' && l.mapping.rewardDecision)) return 'rewardDecision';
+  if (id === 'units.bloc' && model.units.some((u) => u.bloc !== null)) return 'sections';
+  return null;
 }

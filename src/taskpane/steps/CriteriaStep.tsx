@@ -19,12 +19,14 @@ import {
   Option,
   SpinButton,
   Switch,
+  ToggleButton,
+  Tooltip,
   Text,
   makeStyles,
   mergeClasses,
   tokens,
 } from '@fluentui/react-components';
-import { useRef } from 'react';
+import { useEffect, useRef } from 'react';
 import type { Result } from '../../domain/engine/verdict';
 import { PRESETS } from '../../domain/rules/presets';
 import type { ParamDef, ParamValue } from '../../domain/rules/types';
@@ -37,7 +39,9 @@ import { useStepStyles } from '../styles';
 const useStyles = makeStyles({
   criterion: { borderLeftWidth: '4px', borderLeftStyle: 'solid' },
   sub: { marginLeft: '12px' },
-  titleRow: { display: 'flex', gap: '6px', alignItems: 'baseline' },
+  titleRow: { display: 'flex', gap: '8px', alignItems: 'flex-start', justifyContent: 'space-between' },
+  titleText: { minWidth: 0, paddingTop: '2px' },
+  toggle: { flexShrink: 0, minWidth: 0 },
   id: { fontWeight: tokens.fontWeightSemibold, flexShrink: 0 },
   counts: { display: 'flex', flexWrap: 'wrap', gap: '2px', marginLeft: '-6px' },
   countButton: { minWidth: 0, paddingLeft: '6px', paddingRight: '6px', fontWeight: tokens.fontWeightRegular },
@@ -167,7 +171,7 @@ function ParamsSection() {
   return (
     <Accordion collapsible>
       <AccordionItem value="params">
-        <AccordionHeader size="small">
+        <AccordionHeader as="h2" size="small">
           <Text weight="semibold">
             {t.paramsTitle}
             {changed ? ` (${changed})` : ''}
@@ -250,9 +254,14 @@ function SelectedRow({ explanation }: { explanation: RowExplanation | null }) {
   const s = useStyles();
   const t = useStrings();
   const { selection, lang, canSelect } = useSessionState();
+  const box = useRef<HTMLElement>(null);
+  // The officer selected a row in Excel to see why: bring the answer into view.
+  useEffect(() => {
+    if (selection) box.current?.scrollIntoView?.({ block: 'nearest' });
+  }, [selection]);
   if (!canSelect) return null;
   return (
-    <section className={st.card} aria-labelledby="selection-title" aria-live="polite">
+    <section ref={box} className={st.card} aria-labelledby="selection-title" aria-live="polite">
       <h2 id="selection-title" className={st.subheading}>
         {t.selectionTitle}
       </h2>
@@ -319,10 +328,26 @@ function CriterionCard({ c, sub }: { c: CriterionView; sub: boolean }) {
   return (
     <li className={mergeClasses(st.card, s.criterion, sub ? s.sub : '')} style={{ borderLeftColor: c.color }} data-criterion={c.id}>
       <div className={s.titleRow}>
-        <span className={s.id}>{c.id}</span>
-        <Text size={200} className={st.wrap}>
-          {c.title[lang]}
-        </Text>
+        <div className={s.titleText}>
+          <span className={s.id}>{c.id}</span>{' '}
+          <Text size={200} className={st.wrap}>
+            {c.title[lang]}
+          </Text>
+        </div>
+        <Tooltip content={t.highlightSwitchLabel(c.id)} relationship="description">
+          <ToggleButton
+            size="small"
+            checked={on}
+            appearance={on ? 'primary' : 'secondary'}
+            disabled={!!busy}
+            icon={<Swatch color={c.color} />}
+            aria-label={t.highlightSwitchLabel(c.id)}
+            className={s.toggle}
+            onClick={() => void session.toggleHighlight(c.id, !on)}
+          >
+            {on ? t.highlightOn : t.highlightSwitch}
+          </ToggleButton>
+        </Tooltip>
       </div>
       <div className={s.counts}>
         {count('met', t.met, c.counts.met)}
@@ -334,17 +359,6 @@ function CriterionCard({ c, sub }: { c: CriterionView; sub: boolean }) {
           {t.unknownBecause} {c.unknownReasons.map((r) => r.reason[lang]).join('; ')}
         </Text>
       )}
-      <Switch
-        checked={on}
-        disabled={!!busy}
-        aria-label={t.highlightSwitchLabel(c.id)}
-        label={
-          <span className={s.legendItem}>
-            <Swatch color={c.color} /> {t.highlightSwitch}
-          </span>
-        }
-        onChange={(_, d) => void session.toggleHighlight(c.id, d.checked)}
-      />
     </li>
   );
 }
@@ -360,8 +374,8 @@ export function CriteriaStep() {
     <div className={st.step}>
       <RulesSection />
       <ParamsSection />
-      <Legend />
       <SelectedRow explanation={explanation} />
+      <Legend />
       <section className={st.section} aria-labelledby="criteria-title">
         <h2 id="criteria-title" className={st.heading}>
           {t.criteriaTitle}

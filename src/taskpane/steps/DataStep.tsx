@@ -43,10 +43,13 @@ const useStyles = makeStyles({
 
 const ROLES: SheetRole[] = ['units', 'initiatives', 'officials'];
 
-function confidenceColor(f: FieldRow): 'success' | 'informative' | 'warning' | 'danger' | 'brand' {
-  if (f.confirmed) return 'brand';
-  if (f.confidence === null) return f.used ? 'danger' : 'informative';
-  return f.confidence >= 1 ? 'success' : f.confidence >= 0.9 ? 'informative' : 'warning';
+function badgeColor(f: FieldRow): 'success' | 'informative' | 'warning' | 'danger' | 'brand' {
+  switch (f.source) {
+    case 'confirmed': return 'brand';
+    case 'column': return f.confidence !== null && f.confidence >= 1 ? 'success' : f.confidence !== null && f.confidence >= 0.9 ? 'informative' : 'warning';
+    case 'missing': return 'danger';
+    default: return 'informative';
+  }
 }
 
 function FieldMapping({ sheet, field, disabled }: { sheet: SheetView; field: FieldRow; disabled: boolean }) {
@@ -64,8 +67,8 @@ function FieldMapping({ sheet, field, disabled }: { sheet: SheetView; field: Fie
         <span id={labelId} className={s.fieldLabel}>
           {field.label[lang]}
         </span>
-        <Badge appearance="tint" color={confidenceColor(field)} size="small" title={t.confidenceHint}>
-          {field.column === null ? (field.used ? t.missingBadge : t.confidence(null, false)) : t.confidence(field.confidence, field.confirmed)}
+        <Badge appearance="tint" color={badgeColor(field)} size="small" title={field.column !== null ? t.confidenceHint : undefined}>
+          {field.source === 'column' || field.source === 'confirmed' ? t.confidence(field.confidence, field.source === 'confirmed') : t.fieldSource(field.source)}
         </Badge>
       </div>
       <Dropdown
@@ -127,11 +130,11 @@ function SheetPanel({ sheet, disabled }: { sheet: SheetView; disabled: boolean }
   const session = useSession();
   const { settings } = useSessionState();
   const [showAll, setShowAll] = useState(false);
-  const shown = sheet.fields.filter((f) => f.column !== null || f.used);
-  const others = sheet.fields.filter((f) => f.column === null && !f.used);
+  const shown = sheet.fields.filter((f) => f.source !== 'unused');
+  const others = sheet.fields.filter((f) => f.source === 'unused');
   const overridden = settings.overrides.some((o) => o.sheet === sheet.name);
   return (
-    <div className={s.panel}>
+    <div className={s.panel} data-sheet={sheet.name}>
       <RolePicker sheet={sheet} disabled={disabled} />
       {sheet.status === 'used' ? (
         <>
@@ -178,7 +181,7 @@ export function DataStep({ onOpenReview }: { onOpenReview: (f: ReviewFilter) => 
         </h2>
         {data.recognised ? (
           <>
-            <Text>{t.dataSummary(data.counts.units, data.counts.initiatives, data.counts.officials)}</Text>
+            <Text>{t.dataSummary(data.counts)}</Text>
             {data.issues.total > 0 ? (
               <Link as="button" onClick={() => onOpenReview({ category: 'data' })}>
                 {t.issuesLink(data.issues.total)}
@@ -238,7 +241,7 @@ export function DataStep({ onOpenReview }: { onOpenReview: (f: ReviewFilter) => 
             const mapped = sheet.fields.filter((f) => f.column !== null).length;
             return (
               <AccordionItem key={sheet.name} value={sheet.name}>
-                <AccordionHeader size="small">
+                <AccordionHeader as="h3" size="small">
                   <span className={s.sheetHeader}>
                     <span className={s.sheetName}>{sheet.name}</span>
                     {sheet.status === 'used' && sheet.role ? (

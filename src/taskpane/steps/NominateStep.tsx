@@ -203,7 +203,7 @@ export function NominateStep() {
       <Accordion multiple collapsible defaultOpenItems={views.awards[0] ? [views.awards[0].award] : []}>
         {views.awards.map((a) => (
           <AccordionItem key={a.award} value={a.award}>
-            <AccordionHeader size="small">
+            <AccordionHeader as="h3" size="small">
               <span className={s.awardHeader}>
                 <Text weight="semibold">{a.award}</Text>
                 <Badge appearance="tint" color={a.quota === null ? 'informative' : 'brand'} size="small">

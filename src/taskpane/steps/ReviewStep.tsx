@@ -21,8 +21,7 @@ const PAGE = 25;
 const useStyles = makeStyles({
   filters: { display: 'grid', gridTemplateColumns: '1fr', gap: '8px' },
   actions: { display: 'flex', flexWrap: 'wrap', gap: '4px', marginLeft: '-6px' },
-  head: { display: 'flex', justifyContent: 'space-between', alignItems: 'flex-start', gap: '8px' },
-  badge: { flexShrink: 0, maxWidth: '50%' },
+  badge: { alignSelf: 'flex-start', maxWidth: '100%' },
 });
 
 const DECISION_COLOR = { exclude: 'danger', keep: 'success', pin: 'brand' } as const;
@@ -123,7 +122,7 @@ export function ReviewStep({ initialFilter }: { initialFilter: ReviewFilter | nu
         </div>
       </section>
 
-      <section className={st.section} aria-label={t.reviewTitle}>
+      <div className={st.section}>
         {filtered.length === 0 ? (
           <Text>{t.noFlags}</Text>
         ) : (
@@ -132,14 +131,12 @@ export function ReviewStep({ initialFilter }: { initialFilter: ReviewFilter | nu
             <ul className={st.list}>
               {filtered.slice(0, shown).map((f) => (
                 <li key={f.id} className={st.card} data-flag={f.code}>
-                  <div className={s.head}>
-                    <Text weight="semibold" className={st.wrap}>
-                      {f.subject || '—'}
-                    </Text>
-                    <Badge appearance="tint" color={f.category === 'data' ? 'warning' : f.category === 'evidence' ? 'informative' : 'brand'} className={s.badge}>
-                      {codeLabel(f.code, lang)}
-                    </Badge>
-                  </div>
+                  <Badge appearance="tint" color={f.category === 'data' ? 'warning' : f.category === 'evidence' ? 'informative' : 'brand'} className={s.badge}>
+                    {codeLabel(f.code, lang)}
+                  </Badge>
+                  <Text weight="semibold" className={st.wrap}>
+                    {f.subject || '—'}
+                  </Text>
                   {(f.unit || f.upper) && <Caption1 className={mergeClasses(st.muted, st.wrap)}>{[...new Set([f.unit, f.upper].filter(Boolean))].join(' · ')}</Caption1>}
                   <Text size={200} className={st.wrap}>
                     {f.message[lang]}
@@ -187,7 +184,7 @@ export function ReviewStep({ initialFilter }: { initialFilter: ReviewFilter | nu
             )}
           </>
         )}
-      </section>
+      </div>
       <DecisionDialog request={request} onClose={() => setRequest(null)} />
     </div>
   );

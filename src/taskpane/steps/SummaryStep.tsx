@@ -7,12 +7,16 @@ import { useStepStyles } from '../styles';
 
 const useStyles = makeStyles({
   grid: { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(140px, 1fr))', gap: '8px', margin: 0 },
+  wide: { gridColumn: '1 / -1' },
   figure: { display: 'flex', flexDirection: 'column', gap: '2px', padding: '8px 10px', backgroundColor: tokens.colorNeutralBackground1, border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium, minWidth: 0 },
   label: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200, margin: 0 },
   value: { fontSize: tokens.fontSizeBase500, lineHeight: tokens.lineHeightBase500, fontWeight: tokens.fontWeightSemibold, margin: 0, overflowWrap: 'anywhere' },
   detail: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase100 },
   table: { backgroundColor: tokens.colorNeutralBackground1 },
-  num: { textAlign: 'right', fontVariantNumeric: 'tabular-nums' },
+  num: { textAlign: 'right', fontVariantNumeric: 'tabular-nums', width: '72px' },
+  numHead: { width: '72px', '& .fui-TableHeaderCell__button': { justifyContent: 'flex-end' } },
+  awardCell: { display: 'flex', flexDirection: 'column', padding: '4px 0', minWidth: 0 },
+  awardTitle: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase100, lineHeight: tokens.lineHeightBase100, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
 });
 
 export function SummaryStep() {
@@ -24,7 +28,7 @@ export function SummaryStep() {
   if (!views) return null;
   const f = views.figures;
   const fmt = (x: number) => x.toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-US');
-  const items: { label: string; value: string; detail?: string }[] = [
+  const items: { label: string; value: string; detail?: string; wide?: boolean }[] = [
     { label: t.figures.units, value: fmt(f.units), detail: t.figures.unitsDetail(f.upper, f.grassroots) },
     { label: t.figures.initiatives, value: fmt(f.counted), detail: t.figures.initiativesDetail(f.initiatives) },
     {
@@ -33,7 +37,7 @@ export function SummaryStep() {
       detail: f.plan && f.count !== null ? t.figures.pctDetail(f.count, f.plan) : undefined,
     },
     { label: t.figures.withBenefit, value: fmt(f.withBenefit) },
-    { label: t.figures.totalBenefit, value: t.figures.money(f.totalBenefit) },
+    { label: t.figures.totalBenefit, value: t.figures.money(f.totalBenefit), wide: true },
     { label: t.figures.evidenced, value: fmt(f.evidenced) },
     { label: t.figures.authors, value: fmt(f.authors) },
     { label: t.figures.officials, value: fmt(f.officials) },
@@ -48,7 +52,7 @@ export function SummaryStep() {
         </h2>
         <dl className={s.grid}>
           {items.map((x) => (
-            <div key={x.label} className={s.figure}>
+            <div key={x.label} className={mergeClasses(s.figure, x.wide && s.wide)}>
               <dt className={s.label}>{x.label}</dt>
               <dd className={s.value}>{x.value}</dd>
               {x.detail && <dd className={mergeClasses(s.label, s.detail)}>{x.detail}</dd>}
@@ -64,14 +68,21 @@ export function SummaryStep() {
           <TableHeader>
             <TableRow>
               <TableHeaderCell>{t.awardColumn}</TableHeaderCell>
-              <TableHeaderCell className={s.num}>{t.selectedColumn}</TableHeaderCell>
-              <TableHeaderCell className={s.num}>{t.reserveColumn}</TableHeaderCell>
+              <TableHeaderCell className={s.numHead}>{t.selectedColumn}</TableHeaderCell>
+              <TableHeaderCell className={s.numHead}>{t.reserveColumn}</TableHeaderCell>
             </TableRow>
           </TableHeader>
           <TableBody>
             {views.awards.map((a) => (
               <TableRow key={a.award}>
-                <TableCell title={a.title[lang]}>{a.award}</TableCell>
+                <TableCell>
+                  <div className={s.awardCell} title={a.title[lang]}>
+                    <Text weight="semibold" size={200}>
+                      {a.award}
+                    </Text>
+                    <span className={s.awardTitle}>{a.title[lang]}</span>
+                  </div>
+                </TableCell>
                 <TableCell className={s.num}>{a.quota === null ? fmt(a.selected) : `${fmt(a.selected)}/${fmt(a.quota)}`}</TableCell>
                 <TableCell className={s.num}>{fmt(a.reserve)}</TableCell>
               </TableRow>

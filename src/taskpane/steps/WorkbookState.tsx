@@ -1,9 +1,10 @@
 /** What the pane shows before a workbook is read: opening, reading, or why it could not. */
-import { Button, Spinner, Text, makeStyles } from '@fluentui/react-components';
+import { Button, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useSession, useSessionState, useStrings } from '../context';
 
 const useStyles = makeStyles({
   box: { display: 'flex', flexDirection: 'column', alignItems: 'flex-start', gap: '12px', paddingTop: '8px' },
+  muted: { color: tokens.colorNeutralForeground3 },
 });
 
 export function WorkbookState() {
@@ -11,7 +12,8 @@ export function WorkbookState() {
   const t = useStrings();
   const session = useSession();
   const { status, busy } = useSessionState();
-  if (status === 'loading' || (status === 'idle' && busy)) return <Spinner size="small" label={t.starting} labelPosition="after" />;
+  // The status area above shows the progress bar; here only what is happening.
+  if (status === 'loading' || (status === 'idle' && busy)) return <Text className={s.muted}>{t.starting}</Text>;
   if (status === 'failed')
     return (
       <div className={s.box}>

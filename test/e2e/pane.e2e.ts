@@ -1,0 +1,187 @@
+/**
+ * The pane in the browser preview, end to end: load the sample, check the mapping, highlight a
+ * criterion, exclude an entry with a reason, write the nomination and summary sheets — asserting on
+ * the in-memory workbook (`window.__binhxet.fake`), and saving screenshots for the README.
+ */
+import type { Page } from 'playwright-core';
+
+export interface Step {
+  name: string;
+  run: (page: Page, ctx: ScenarioContext) => Promise<void>;
+}
+
+export interface ScenarioContext {
+  shot: (name: string) => Promise<void>;
+}
+
+export class Failure extends Error {}
+
+export function check(ok: unknown, message: string): asserts ok {
+  if (!ok) throw new Failure(message);
+}
+
+interface CfInfo {
+  sheet: string;
+  formula: string;
+  fill: string | null;
+  address: string;
+}
+
+/** Waits until the session is ready and idle. */
+async function settled(page: Page, timeout = 30_000): Promise<void> {
+  await page.waitForFunction(
+    () => {
+      const b = (window as unknown as { __binhxet?: { ready: boolean; session: { getState(): { status: string; busy: unknown } } | null } }).__binhxet;
+      const s = b?.ready ? b.session?.getState() : null;
+      return !!s && s.status === 'ready' && s.busy === null;
+    },
+    null,
+    { timeout, polling: 100 },
+  );
+}
+
+async function sessionError(page: Page): Promise<string | null> {
+  return page.evaluate(() => {
+    const s = (window as unknown as { __binhxet: { session: { getState(): { error: { message: string } | null } } } }).__binhxet.session.getState();
+    return s.error ? s.error.message : null;
+  });
+}
+
+async function highlights(page: Page): Promise<CfInfo[]> {
+  return page.evaluate(() => {
+    const fake = (window as unknown as { __binhxet: { fake: { workbook: { sheetNames(): string[]; snapshot(n: string): { conditionalFormats: { formula?: string; fill?: string; address: string }[] } } } } }).__binhxet.fake;
+    return fake.workbook.sheetNames().flatMap((sheet) =>
+      fake.workbook
+        .snapshot(sheet)
+        .conditionalFormats.filter((cf) => (cf.formula ?? '').includes('BinhXet:'))
+        .map((cf) => ({ sheet, formula: cf.formula ?? '', fill: cf.fill ?? null, address: cf.address })),
+    );
+  });
+}
+
+async function sheetInfo(page: Page, name: string): Promise<{ exists: boolean; owned: string | null; rows: string[][] }> {
+  return page.evaluate((n) => {
+    const fake = (window as unknown as { __binhxet: { fake: { workbook: { has(n: string): boolean; snapshot(n: string): { customProperties: Record<string, string>; cells: Record<string, { v?: unknown }> } } } } }).__binhxet.fake;
+    if (!fake.workbook.has(n)) return { exists: false, owned: null, rows: [] };
+    const snap = fake.workbook.snapshot(n);
+    const rows: string[][] = [];
+    for (const [a1, cell] of Object.entries(snap.cells)) {
+      const m = /^([A-Z]+)(\d+)$/.exec(a1)!;
+      let c = 0;
+      for (const ch of m[1]!) c = c * 26 + ch.charCodeAt(0) - 64;
+      ((rows[Number(m[2]) - 1] ??= [])[c - 1] = cell.v === undefined ? '' : String(cell.v));
+    }
+    return { exists: true, owned: snap.customProperties['BinhXet.owned'] ?? null, rows: rows.filter(Boolean).map((r) => Array.from(r, (v) => v ?? '')) };
+  }, name);
+}
+
+const pane = (page: Page) => page.getByTestId('pane');
+
+export const STEPS: Step[] = [
+  {
+    name: 'the sample loads and the Data step shows the mapping',
+    run: async (page, { shot }) => {
+      await settled(page, 60_000);
+      const p = pane(page);
+      await p.getByText('Bảng tính đã đọc').waitFor();
+      await p.getByText(/11 CĐ cấp trên · 100 CĐCS · 522 sáng kiến · 20 cán bộ/).waitFor();
+      // The first sheet's panel is open: its columns and how sure each match is.
+      const first = p.locator('[data-sheet="TH chỉ tiêu"]');
+      await first.getByText('Tên đơn vị', { exact: true }).waitFor();
+      check(await first.getByRole('combobox').filter({ hasText: 'Cột B: Tên đơn vị' }).count() === 1, 'mapping of "Tên đơn vị" to column B is shown');
+      check(await first.getByRole('combobox').filter({ hasText: 'Cột C: Chỉ tiêu giao' }).count() === 1, 'mapping of "Chỉ tiêu" to column C is shown');
+      check((await first.getByText('Khớp', { exact: true }).count()) > 0, 'confidence badges are shown');
+      await shot('data-step');
+    },
+  },
+  {
+    name: 'highlighting 2.1.2a adds its conditional formats; the count selects its rows',
+    run: async (page, { shot }) => {
+      const p = pane(page);
+      await p.getByRole('tab', { name: 'Tiêu chí' }).click();
+      const card = p.locator('[data-criterion="2.1.2a"]');
+      await card.getByRole('button', { name: /Tô màu các dòng đạt tiêu chí 2\.1\.2a/ }).click();
+      await settled(page);
+      check((await sessionError(page)) === null, `no error after highlighting: ${await sessionError(page)}`);
+      const cfs = (await highlights(page)).filter((c) => c.formula.includes('BinhXet:2.1.2a'));
+      check(cfs.length > 0, 'conditional formats of 2.1.2a exist in the workbook');
+      check(cfs.every((c) => c.sheet === 'CĐCS'), `2.1.2a highlights grassroots rows only (got ${[...new Set(cfs.map((c) => c.sheet))].join(', ')})`);
+      await card.getByRole('button', { name: /^Đạt: .* 2\.1\.2a/ }).click();
+      await settled(page);
+      const sel = await page.evaluate(() => (window as unknown as { __binhxet: { fake: { selection(): { sheet: string; address: string } | null } } }).__binhxet.fake.selection());
+      check(sel?.sheet === 'CĐCS', `the rows meeting 2.1.2a are selected on CĐCS (got ${JSON.stringify(sel)})`);
+      // The officer clicks a highlighted row in the sheet: the pane explains its verdicts.
+      const firstRow = Number(/^(\d+)/.exec(sel!.address.replace(/^[A-Z]*/, ''))?.[1] ?? '0');
+      await page.locator(`tr[data-row="${firstRow}"] td`).nth(1).click();
+      await p.getByText('Dòng đang chọn trong Excel').waitFor();
+      await p.getByText(/^Đơn vị: /).first().waitFor();
+      await shot('criteria-selected-row');
+      await p.locator('[data-criterion="2.1.2"]').evaluate((el) => el.scrollIntoView({ block: 'start' }));
+      await shot('criteria-highlights');
+    },
+  },
+  {
+    name: 'excluding an entry with a reason writes the review sheet',
+    run: async (page, { shot }) => {
+      const p = pane(page);
+      await p.getByRole('tab', { name: 'Rà soát' }).click();
+      const item = p.locator('li[data-flag="missing_recognition_doc"]').first();
+      const subject = (await item.locator('.fui-Text').nth(0).textContent())?.trim() ?? '';
+      await item.getByRole('button', { name: 'Loại…' }).click();
+      const dialog = page.getByRole('dialog');
+      await dialog.getByLabel(/Lý do/).fill('Không có quyết định công nhận');
+      await dialog.getByLabel(/Tên người rà soát/).fill('Nguyễn Thị Hoa');
+      await dialog.getByRole('button', { name: 'Lưu vào trang Rà soát' }).click();
+      await settled(page);
+      check((await sessionError(page)) === null, `no error after the decision: ${await sessionError(page)}`);
+      const review = await sheetInfo(page, 'Rà soát');
+      check(review.exists && review.owned === '1', 'the review sheet exists and is marked as the add-in\'s own');
+      const row = review.rows.find((r) => r.includes('Loại') && r.includes('Nguyễn Thị Hoa') && r.includes('Không có quyết định công nhận'));
+      check(row, 'the review sheet has the exclusion with its reason and reviewer');
+      check(!subject || row.some((v) => v.includes(subject.slice(0, 12))), `the review row names the excluded entry (${subject})`);
+      await p.getByText(/Đã ghi quyết định «Loại»/).waitFor();
+      await shot('review-step');
+    },
+  },
+  {
+    name: 'writing the nomination sheets',
+    run: async (page, { shot }) => {
+      const p = pane(page);
+      await p.getByRole('tab', { name: 'Đề cử' }).click();
+      await p.getByText(/suất/).first().waitFor();
+      await shot('nominate-step');
+      await p.getByRole('button', { name: 'Ghi bảng đề cử' }).click();
+      await settled(page);
+      check((await sessionError(page)) === null, `no error writing nominations: ${await sessionError(page)}`);
+      const n = await sheetInfo(page, 'Đề cử 2.1.2');
+      check(n.exists, 'sheet "Đề cử 2.1.2" exists');
+      check(n.owned === '1', 'sheet "Đề cử 2.1.2" is marked as the add-in\'s own');
+      check(n.rows.some((r) => r.some((v) => /^1\/\d+$/.test(v))), 'the nomination sheet has slot numbers');
+      await p.getByText(/Đã ghi \d+ trang đề cử/).waitFor();
+    },
+  },
+  {
+    name: 'writing the summary sheet',
+    run: async (page, { shot }) => {
+      const p = pane(page);
+      await p.getByRole('tab', { name: 'Tổng hợp' }).click();
+      await p.getByRole('button', { name: 'Ghi bảng tổng hợp' }).click();
+      await settled(page);
+      check((await sessionError(page)) === null, `no error writing the summary: ${await sessionError(page)}`);
+      const s = await sheetInfo(page, 'Tổng hợp');
+      check(s.exists && s.owned === '1', 'sheet "Tổng hợp" exists and is marked as the add-in\'s own');
+      check(s.rows.some((r) => r.includes('Tổng cộng')), 'the summary sheet has its totals row');
+      await shot('summary-step');
+    },
+  },
+  {
+    name: '"Xóa tô màu" removes exactly the highlights',
+    run: async (page) => {
+      const p = pane(page);
+      check((await highlights(page)).length > 0, 'highlights exist before clearing');
+      await p.getByRole('button', { name: 'Xóa tô màu' }).first().click();
+      await settled(page);
+      check((await highlights(page)).length === 0, 'no highlight is left after "Xóa tô màu"');
+    },
+  },
+];
