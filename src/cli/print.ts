@@ -21,6 +21,12 @@ export function describeReading(state: WorkbookState, lang: Lang): string[] {
     lines.push(`  ✓ ${l.sheet} — ${ROLE[l.role][li]}, ${pick(lang, 'tiêu đề dòng', 'header row')} ${l.headerRows.join('–')}, ${pick(lang, 'dữ liệu từ dòng', 'data from row')} ${l.dataStartRow}`);
     const mapped = Object.entries(l.mapping).filter(([id]) => id !== 'stt');
     for (const [id, m] of mapped) lines.push(`      ${labels.get(id)} ← «${m.header}»${m.confidence < 1 ? ` (${Math.round(m.confidence * 100)}%)` : ''}`);
+    if (l.role !== 'units' && !l.mapping.unit) {
+      // No unit column: the unit may come from the section rows above the entries ("CĐCS Trường THPT …").
+      const list: { source: { sheet: string }; unitName: string | null }[] = l.role === 'initiatives' ? state.reading.model.initiatives : state.reading.model.officials;
+      const fromSections = list.filter((x) => x.source.sheet === l.sheet && x.unitName).length;
+      if (fromSections) lines.push(`      ${labels.get('unit')} ← ${pick(lang, `dòng tiêu mục phía trên (${fromSections} dòng)`, `the section rows above (${fromSections} rows)`)}`);
+    }
     if (l.missing.length) lines.push(`      ${pick(lang, 'Không có cột', 'Not found')}: ${l.missing.map((id) => labels.get(id)).join(', ')}`);
   }
   for (const s of state.reading.skipped) {

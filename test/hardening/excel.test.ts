@@ -34,7 +34,7 @@ describe.each(loadable.map((f) => [f.name, f] as [string, Fixture]))('%s', (name
     test('nothing recognisable: no table is read and the workbook is left exactly as it was', () => {
       expect(run.state.reading.layouts).toEqual([]);
       expect(run.outcome).toBeNull();
-      expect(run.fake.workbook.snapshotAll()).toEqual(run.initial);
+      expectSame(run.fake.workbook.snapshotAll(), run.initial);
     });
     return;
   }
@@ -57,7 +57,7 @@ describe.each(loadable.map((f) => [f.name, f] as [string, Fixture]))('%s', (name
   test("writing the results leaves every officer's sheet unchanged cell for cell; results take other names", () => {
     const before = byName(run.initial);
     const after = byName(run.written);
-    for (const [sheet, snap] of before) expect(after.get(sheet)).toEqual(snap);
+    for (const [sheet, snap] of before) expectSame(after.get(sheet), snap);
     for (const n of run.names) expect(before.has(n)).toBe(false);
     for (const n of fx.expect.resultNames ?? []) expect(run.names).toContain(n);
     expect(run.fake.workbook.sheetNames().slice(0, run.initial.length)).toEqual(run.initial.map((s) => s.name));
@@ -65,17 +65,23 @@ describe.each(loadable.map((f) => [f.name, f] as [string, Fixture]))('%s', (name
 
   test('result sheets hold values, never formulas; text that looks like a formula stays text', () => {
     const written = byName(run.written);
+    const wrong: string[] = [];
+    let formulaLike = 0;
     for (const n of run.names) {
       const snap = written.get(n)!;
       expect(snap.customProperties).toEqual({ 'BinhXet.owned': '1' });
       for (const [address, cell] of Object.entries(snap.cells)) {
-        expect({ sheet: n, address, f: cell.f ?? null }).toEqual({ sheet: n, address, f: null });
-        if (typeof cell.v === 'string') {
-          expect(cell.v.length).toBeLessThanOrEqual(MAX_CELL_CHARS);
-          if (FORMULA_LIKE.test(cell.v)) expect({ sheet: n, address, v: cell.v, nf: cell.nf }).toEqual({ sheet: n, address, v: cell.v, nf: '@' });
+        if (cell.f !== undefined) wrong.push(`${n}!${address}: formula ${cell.f}`);
+        if (typeof cell.v !== 'string') continue;
+        if (cell.v.length > MAX_CELL_CHARS) wrong.push(`${n}!${address}: ${cell.v.length} characters`);
+        if (FORMULA_LIKE.test(cell.v)) {
+          formulaLike++;
+          if (cell.nf !== '@') wrong.push(`${n}!${address}: "${cell.v.slice(0, 40)}" not formatted as text (${cell.nf})`);
         }
       }
     }
+    expect(wrong).toEqual([]);
+    if (name === 'formula-text') expect(formulaLike).toBeGreaterThan(10); // the workbook's "=…" texts did reach the result sheets
   });
 
   if (fx.expect.protectedSheet) {
@@ -86,7 +92,7 @@ describe.each(loadable.map((f) => [f.name, f] as [string, Fixture]))('%s', (name
       expect((e as WorkbookError).message).toContain(fx.expect.protectedSheet!);
       expect((e as WorkbookError).message).toMatch(/bảo vệ.*protected/s);
       expect((e as WorkbookError).message).not.toMatch(/\n\s+at /);
-      expect(run.highlighted).toEqual(run.written);
+      expectSame(run.highlighted, run.written);
     });
   } else {
     test('highlights only add the add-in’s conditional formats over whole table rows', () => {
@@ -94,7 +100,7 @@ describe.each(loadable.map((f) => [f.name, f] as [string, Fixture]))('%s', (name
       const written = byName(run.written);
       for (const snap of run.highlighted!) {
         const was = written.get(snap.name)!;
-        expect(withoutConditionalFormats(snap)).toEqual(withoutConditionalFormats(was));
+        expectSame(withoutConditionalFormats(snap), withoutConditionalFormats(was));
         const added = snap.conditionalFormats.filter((cf) => !was.conditionalFormats.some((w) => w.address === cf.address && w.formula === cf.formula));
         for (const cf of added) expect(markerKey(cf.formula)).not.toBeNull();
       }
@@ -103,18 +109,18 @@ describe.each(loadable.map((f) => [f.name, f] as [string, Fixture]))('%s', (name
 
   test('highlight then clear: the workbook is exactly as before highlighting, formats included', async () => {
     await excelGateway(run.fake).clearHighlights();
-    expect(run.fake.workbook.snapshotAll()).toEqual(run.written);
+    expectSame(run.fake.workbook.snapshotAll(), run.written);
   });
 
   test('run twice: the workbook is identical to the first run', async () => {
     // back to the state after the first run (highlights on), then once more
     if (!fx.expect.protectedSheet) await run.gateway.highlight(highlightRequests(run.outcome!, run.state, HIGHLIGHT_CRITERIA));
     const first = run.fake.workbook.snapshotAll();
-    expect(first).toEqual(run.highlighted);
+    expectSame(first, run.highlighted);
     const again = await passOnFake(run.fake);
     expect(again.names).toEqual(run.names);
     expect(again.highlightError === null).toBe(run.highlightError === null);
-    expect(run.fake.workbook.snapshotAll()).toEqual(first);
+    expectSame(run.fake.workbook.snapshotAll(), first);
     // the second run read the first run's result sheets as its own, not as the officer's tables
     expect(again.state.reading.layouts.map((l) => l.sheet)).toEqual(run.state.reading.layouts.map((l) => l.sheet));
     expectSame(buildReport(again.outcome!, 'vi'), run.report);

@@ -1,5 +1,10 @@
 /** jsdom gaps Fluent UI v9 needs, and the matchers. Imported first by every component test. */
 import '@testing-library/jest-dom';
+import { configure } from '@testing-library/react';
+
+// Role queries check visibility with getComputedStyle on every ancestor, which is slow in jsdom
+// with Fluent's hundreds of CSS rules; the pane hides nothing that these tests query by role.
+configure({ defaultHidden: true });
 
 class ResizeObserverStub {
   observe() {}

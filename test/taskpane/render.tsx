@@ -1,13 +1,13 @@
 /** Rendering the pane over a session, and running axe on what is shown. */
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { render, screen, waitFor } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
+import userEvent, { PointerEventsCheckLevel } from '@testing-library/user-event';
 import axe from 'axe-core';
 import { App } from '../../src/taskpane/App';
 import type { Session } from '../../src/taskpane/session';
 
 export function renderPane(session: Session) {
-  const user = userEvent.setup();
+  const user = userEvent.setup({ pointerEventsCheck: PointerEventsCheckLevel.Never });
   const view = render(
     <FluentProvider theme={webLightTheme}>
       <App session={session} />

@@ -198,6 +198,8 @@ export class TableReader {
     let ambiguous: DataMerge[] | null = null;
     if (merged) {
       row = [...original];
+      // A name merged down over several rows makes them one entry (an initiative over its co-authors' rows).
+      const entry = merged.find((m) => m.column === this.nameColumn);
       for (const m of merged) {
         if (m.top === excelRow) m.value = original[m.column] ?? null;
         const kind = this.columns.find((c) => c.column === m.column)?.def.kind ?? 'text';
@@ -205,7 +207,8 @@ export class TableReader {
           if (m.top < excelRow) return this.continuation(row, excelRow, m);
         } else if (kind === 'text') {
           if (m.top < excelRow && isBlank(row[m.column] ?? null)) row[m.column] = m.value; // the merged text applies to every row it covers
-        } else if (!isBlank(m.value)) {
+        } else if (!isBlank(m.value) && !(entry && m.top === entry.top && m.bottom <= entry.bottom)) {
+          // A number merged over several entries belongs to none of them in particular.
           (ambiguous ??= []).push(m);
           row[m.column] = null;
         }

@@ -39,13 +39,18 @@ function walk(c: Condition, rules: RuleSet, out: Set<string>, seen: Set<string>)
   else if ('officialRole' in c) out.add('officials.role');
 }
 
-/** criterion id → the fields it reads. */
+/** criterion id → the fields it reads (an award also gets the fields its quota reads: members for 2.2.2…). */
 export function criterionFields(rules: RuleSet): Map<string, Set<string>> {
   const out = new Map<string, Set<string>>();
   for (const c of rules.criteria) {
     const fields = new Set<string>();
     walk(c.when, rules, fields, new Set([c.id]));
     out.set(c.id, fields);
+  }
+  for (const q of rules.quotas) {
+    const fields = out.get(q.award);
+    if (!fields) continue;
+    for (const cond of [q.groupWhen, q.eligible, ...q.slots.map((s) => s.when)]) if (cond) walk(cond, rules, fields, new Set([q.award]));
   }
   return out;
 }

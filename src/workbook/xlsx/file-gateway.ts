@@ -20,6 +20,8 @@ export class XlsxFileGateway implements WorkbookGateway {
   private readonly results: { sheet: ResultSheet; name: string }[] = [];
   private highlights: HighlightRequest[] = [];
   private readonly settings: Record<string, unknown> = {};
+  /** Shared strings and styles, read once for every sheet (not once per sheet). */
+  private context: ReturnType<typeof readContext> | null = null;
 
   constructor(readonly path: string) {}
 
@@ -45,6 +47,14 @@ export class XlsxFileGateway implements WorkbookGateway {
       this.scans.set(part.name, scan);
     }
     return scan;
+  }
+
+  private sharedContext(book: SourceBook): ReturnType<typeof readContext> {
+    if (!this.context) {
+      this.context = readContext(book.zip, book.parts);
+      this.context.catch(() => (this.context = null));
+    }
+    return this.context;
   }
 
   /** All worksheets in tab order; sizes come from one raw pass per sheet (cached). */
@@ -82,7 +92,7 @@ export class XlsxFileGateway implements WorkbookGateway {
       return chunk;
     };
     try {
-      for await (const { row, values } of readSheetRows(book.zip, book.parts, part, await readContext(book.zip, book.parts))) {
+      for await (const { row, values } of readSheetRows(book.zip, book.parts, part, await this.sharedContext(book))) {
         while (row >= start + size) {
           yield flush(true);
           checkAbort();
