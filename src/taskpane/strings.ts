@@ -23,6 +23,7 @@ const vi = {
   tabsLabel: 'Các bước bình xét',
 
   // status
+  statusLabel: 'Thông báo',
   cancel: 'Hủy',
   retry: 'Thử lại',
   dismiss: 'Đóng',
@@ -263,6 +264,7 @@ const en: Strings = {
   tabs: { data: 'Data', criteria: 'Criteria', review: 'Review', nominate: 'Nominate', summary: 'Summary' },
   tabsLabel: 'Steps',
 
+  statusLabel: 'Status',
   cancel: 'Cancel',
   retry: 'Try again',
   dismiss: 'Dismiss',

@@ -123,7 +123,7 @@ describe('broken cells become issues with sheet, row, column and the raw text', 
     const issues = model.issues.map((i) => [i.code, i.sheet, i.row, i.column ?? null, i.raw ?? null]);
     expect(issues).toEqual(expect.arrayContaining([
       ['unreadable_integer', 'TH chỉ tiêu', 6, 'C', 'ba mươi'],
-      ['invalid_plan', 'TH chỉ tiêu', 7, null, '-5'],
+      ['invalid_plan', 'TH chỉ tiêu', 7, 'C', '-5'],
       ['unknown_parent', 'CĐCS', 4, null, null],
       ['duplicate_unit', 'CĐCS', 5, null, null],
       ['unreadable_integer', 'CĐCS', 5, 'E', 'khoảng 9'],

@@ -62,7 +62,7 @@ test('a count selects those rows in Excel; selecting a row in Excel shows every 
   expect(await screen.findByText(`Đã chọn ${met} dòng trên trang «CĐCS».`)).toBeInTheDocument();
 
   // The officer clicks Bản Bo's row (6/4 = exactly 150%: not above 150%).
-  const banBo = session.getState().workbook!.reading.model.units.find((u) => u.name.includes('Tiểu học Bản Bo') && u.plan === 4)!;
+  const banBo = session.getState().workbook!.reading.model.units.find((u) => u.name.includes('Bản Bo') && u.plan === 4 && u.count === 6)!;
   await fake.userSelect('CĐCS', `C${banBo.source.row}`);
   const box = within(await screen.findByRole('region', { name: 'Dòng đang chọn trong Excel' }));
   expect(await box.findByText(`Trang «CĐCS», dòng ${banBo.source.row}`)).toBeInTheDocument();

@@ -1,17 +1,27 @@
 /** Rendering the pane over a session, and running axe on what is shown. */
-import { FluentProvider, webLightTheme } from '@fluentui/react-components';
+import { FluentProvider, RendererProvider, createDOMRenderer, webLightTheme } from '@fluentui/react-components';
 import { render, screen, waitFor } from '@testing-library/react';
 import userEvent, { PointerEventsCheckLevel } from '@testing-library/user-event';
 import axe from 'axe-core';
 import { App } from '../../src/taskpane/App';
 import type { Session } from '../../src/taskpane/session';
 
+/**
+ * jsdom matches every CSS rule on each getComputedStyle call, and Fluent inserts thousands: axe
+ * then needs tens of seconds. The tests keep only the rules that hide things (they change what is
+ * visible and what names are read); jsdom has no layout anyway, and the e2e run checks the real
+ * rendering, with axe, in Chromium.
+ */
+const noCss = createDOMRenderer(document, { unstable_filterCSSRule: (rule) => /display:\s*none|visibility:\s*hidden/.test(rule) });
+
 export function renderPane(session: Session) {
   const user = userEvent.setup({ pointerEventsCheck: PointerEventsCheckLevel.Never });
   const view = render(
-    <FluentProvider theme={webLightTheme}>
-      <App session={session} />
-    </FluentProvider>,
+    <RendererProvider renderer={noCss} targetDocument={document}>
+      <FluentProvider theme={webLightTheme}>
+        <App session={session} />
+      </FluentProvider>
+    </RendererProvider>,
   );
   return { user, ...view };
 }

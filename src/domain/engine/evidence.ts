@@ -169,5 +169,6 @@ export function initiativeFlags(i: Initiative, w: EvidenceWindow, decisions: Dec
   if (decisions.all.length && decisions.excluded(initiativeKey(i))) return [];
   const list = checks(i, w);
   if (i.benefit !== null && i.benefit > 0) list.push(certification(i));
-  return list.filter((c) => c.result === 'not_met').map((c) => ({ ...at, code: c.code, message: flagMessage(c) }));
+  // Same keys in the same order as { ...at, code, message }, without a copy per flag.
+  return list.filter((c) => c.result === 'not_met').map((c) => ({ sheet: at.sheet, row: at.row, column: null, subject: at.subject, severity: at.severity, kind: at.kind, unit: at.unit, code: c.code, message: flagMessage(c) }));
 }

@@ -2,6 +2,7 @@
  * Units from unit sheets: level, parent and bloc, the hierarchy by code or normalised name,
  * and the issues of a broken hierarchy (unknown parent, cycle, self-parent, duplicate name).
  */
+import { columnLetter } from '../cells';
 import type { SheetLayout } from '../detect/layout';
 import { bi } from '../i18n';
 import type { Issue } from '../issues';
@@ -58,12 +59,13 @@ interface Pending {
   sectionParent: string | null;
 }
 
-function positive(value: number | null, row: RawRow, field: string, label: { vi: string; en: string }, issues: Issue[], name: string, allowZero: boolean, unreadable: Set<string>): number | null {
+function positive(value: number | null, row: RawRow, field: string, label: { vi: string; en: string }, issues: Issue[], name: string, allowZero: boolean, unreadable: Set<string>, layout: SheetLayout): number | null {
   if (value === null) return null;
   if (value > 0 || (allowZero && value === 0)) return value;
   unreadable.add(field);
+  const column = layout.mapping[field]?.column;
   issues.push({
-    sheet: row.source.sheet, row: row.source.row, column: null, kind: 'unit', code: `invalid_${field}`, severity: 'warning', subject: name, raw: String(value),
+    sheet: row.source.sheet, row: row.source.row, column: column === undefined ? null : columnLetter(column + 1), kind: 'unit', code: `invalid_${field}`, severity: 'warning', subject: name, raw: String(value),
     message: bi(`${label.vi} không hợp lệ (${value}): coi như chưa biết`, `${label.en} is not valid (${value}): treated as unknown`),
   });
   return null;
@@ -84,12 +86,12 @@ function toUnit(row: RawRow, layout: SheetLayout, id: number, issues: Issue[]): 
     id, name, key: nameKey(name), code: text(f.code), level: level ?? 'upper', parentId: null,
     parentName: text(f.parent) ? normalizeText(String(f.parent)) : null,
     source: row.source,
-    plan: positive(num(f.plan), row, 'plan', bi('Chỉ tiêu', 'Plan target'), issues, name, false, unreadable),
-    count: positive(num(f.count), row, 'count', bi('Số sáng kiến', 'Initiative count'), issues, name, true, unreadable),
-    members: positive(num(f.members), row, 'members', bi('Số đoàn viên', 'Members'), issues, name, true, unreadable),
-    grassroots: positive(num(f.grassroots), row, 'grassroots', bi('Số CĐCS', 'Grassroots count'), issues, name, true, unreadable),
+    plan: positive(num(f.plan), row, 'plan', bi('Chỉ tiêu', 'Plan target'), issues, name, false, unreadable, layout),
+    count: positive(num(f.count), row, 'count', bi('Số sáng kiến', 'Initiative count'), issues, name, true, unreadable, layout),
+    members: positive(num(f.members), row, 'members', bi('Số đoàn viên', 'Members'), issues, name, true, unreadable, layout),
+    grassroots: positive(num(f.grassroots), row, 'grassroots', bi('Số CĐCS', 'Grassroots count'), issues, name, true, unreadable, layout),
     bloc: bloc ? normalizeText(bloc) : null,
-    portalRank: positive(num(f.rank), row, 'rank', bi('Xếp hạng', 'Rank'), issues, name, false, unreadable),
+    portalRank: positive(num(f.rank), row, 'rank', bi('Xếp hạng', 'Rank'), issues, name, false, unreadable, layout),
     rewardClause: flag(f.rewardClause), rewardedAuthors: flag(f.rewardedAuthors), ownership: ownershipOf(text(f.ownership)),
   };
   if (unreadable.size) unit.unreadable = [...unreadable];

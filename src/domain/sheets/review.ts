@@ -113,22 +113,28 @@ function autoRow(i: Issue, lang: Lang): ReviewRow {
 
 /** The new review sheet: this run's automatic flags (decisions carried over) and every reviewer row kept. */
 export function buildReviewSheet(o: Outcome, previous: ReviewRow[], lang: Lang): ResultSheet {
-  const auto = [...o.flags, ...o.issues.filter((i) => i.severity !== 'info')].map((i) => autoRow(i, lang));
   const earlier = new Map(previous.filter((r) => r.source === 'auto').map((r) => [`${r.key}|${r.code}`, r]));
-  if (earlier.size) for (const row of auto) {
-    const before = earlier.get(`${row.key}|${row.code}`);
-    if (before) Object.assign(row, { decision: before.decision, who: before.who, when: before.when, note: before.note, award: before.award });
-  }
-  const rows = [...auto, ...previous.filter((r) => r.source === 'reviewer')];
-  const h = REVIEW_HEADERS[lang];
-  const out: OutRow[] = rows.map((r, n) => ({
+  const outRow = (r: ReviewRow, n: number): OutRow => ({
     style: r.decision === 'exclude' ? 'excluded' : 'normal',
     cells: [
       n + 1, KIND_LABEL[r.kind][lang === 'vi' ? 0 : 1], r.subject, r.unit, r.where ? { text: `${r.where.sheet}!${r.where.row}`, sheet: r.where.sheet, row: r.where.row } : null,
       r.issue, r.code, r.source === 'auto' ? pick(lang, 'Tự động', 'Automatic') : pick(lang, 'Người rà soát', 'Reviewer'), r.award,
       r.decision ? DECISION_LABEL[r.decision][lang === 'vi' ? 0 : 1] : null, r.who, r.when, r.note, r.key,
     ],
-  }));
+  });
+  // One row per flag and issue, straight to the sheet (half a million at a million initiatives):
+  // no list of review rows in between.
+  const out: OutRow[] = [];
+  const addAuto = (i: Issue) => {
+    const row = autoRow(i, lang);
+    const before = earlier.size ? earlier.get(`${row.key}|${row.code}`) : undefined;
+    if (before) Object.assign(row, { decision: before.decision, who: before.who, when: before.when, note: before.note, award: before.award });
+    out.push(outRow(row, out.length));
+  };
+  for (const i of o.flags) addAuto(i);
+  for (const i of o.issues) if (i.severity !== 'info') addAuto(i);
+  for (const r of previous) if (r.source === 'reviewer') out.push(outRow(r, out.length));
+  const h = REVIEW_HEADERS[lang];
   const widths = [6, 11, 36, 28, 18, 50, 22, 13, 10, 11, 18, 14, 30, 30];
   const formats = ['integer', 'text', 'text', 'text', 'link', 'text', 'text', 'text', 'text', 'text', 'text', 'text', 'text', 'text'] as const;
   return {

@@ -41,7 +41,7 @@ export function StatusArea() {
   const { busy, error, notice } = useSessionState();
   const retryable = error && (error.action === 'load' || error.action === 'reread');
   return (
-    <div className={s.area}>
+    <section className={s.area} aria-label={t.statusLabel}>
       {busy && (
         <div className={s.busy} role="status" aria-live="polite">
           <ProgressBar
@@ -78,6 +78,6 @@ export function StatusArea() {
           <MessageBarActions containerAction={<Button appearance="transparent" aria-label={t.dismiss} icon={<DismissRegular />} onClick={() => session.dismissNotice()} />} />
         </MessageBar>
       )}
-    </div>
+    </section>
   );
 }

@@ -53,6 +53,17 @@ const useStyles = makeStyles({
   seed: { fontStyle: 'italic' },
 });
 
+/** A chosen file's text (FileReader where Blob.text is missing, as in older web views). */
+function readText(f: File): Promise<string> {
+  if (typeof f.text === 'function') return f.text();
+  return new Promise((resolve, reject) => {
+    const r = new FileReader();
+    r.onload = () => resolve(String(r.result ?? ''));
+    r.onerror = () => reject(r.error);
+    r.readAsText(f);
+  });
+}
+
 const stripId = (id: string, text: string) => (text.startsWith(`${id}: `) ? text.slice(id.length + 2) : text);
 
 function RulesSection() {
@@ -94,12 +105,13 @@ function RulesSection() {
           className={s.hidden}
           type="file"
           accept=".json,application/json"
+          aria-label={t.loadRules}
           aria-hidden
           tabIndex={-1}
           onChange={async (e) => {
             const f = e.target.files?.[0];
             e.target.value = '';
-            if (f) await session.loadCustomRules(await f.text());
+            if (f) await session.loadCustomRules(await readText(f));
           }}
         />
       </div>

@@ -3,8 +3,8 @@
  * block as [title] + header + rows, a blank row between blocks. Strings are always written as
  * plain string values, so "=SUM(A1)" stays text.
  */
-import type { Borders, Cell, Fill, Font, Worksheet } from 'exceljs';
-import { EXCEL_FORMATS, type OutBlock, type OutCell, type OutRow, type ResultSheet, type RowStyle } from '../../domain/sheets/model';
+import type { Borders, Cell, Fill, Font, Style, Worksheet } from 'exceljs';
+import { EXCEL_FORMATS, type OutBlock, type OutCell, type OutColumn, type OutRow, type ResultSheet, type RowStyle } from '../../domain/sheets/model';
 import { columnLetter } from '../../domain/cells';
 import { columnWidths } from '../../domain/sheets/widths';
 
@@ -99,15 +99,29 @@ function renderBlock(ws: Worksheet, block: OutBlock, start: number, ctx: RenderC
   return r;
 }
 
+/**
+ * The style of a data cell (number format, border, font), one object per kind of cell shared by
+ * every cell of that kind: exceljs then registers a style once per object instead of rendering
+ * its XML for each of a million cells. Shared styles are never changed after they are made.
+ */
+const cellStyles = new Map<string, Partial<Style>>();
+function cellStyle(rowStyle: RowStyle | undefined, format: OutColumn['format'], link: boolean): Partial<Style> {
+  const key = `${rowStyle ?? ''}|${format}|${link ? 1 : 0}`;
+  let style = cellStyles.get(key);
+  if (!style) {
+    const font = rowFont(rowStyle);
+    const border: Partial<Borders> = rowStyle === 'total' ? { ...BOX, top: { style: 'thin', color: { argb: 'FF000000' } } } : BOX;
+    style = link ? { font: { ...font, color: { argb: LINK_COLOR }, underline: true }, numFmt: EXCEL_FORMATS[format], border } : { numFmt: EXCEL_FORMATS[format], border, font };
+    cellStyles.set(key, style);
+  }
+  return style;
+}
+
 function writeRow(row: ReturnType<Worksheet['getRow']>, out: OutRow, block: OutBlock, ctx: RenderContext): void {
-  const font = rowFont(out.style);
-  const border: Partial<Borders> = out.style === 'total' ? { ...BOX, top: { style: 'thin', color: { argb: 'FF000000' } } } : BOX;
   block.columns.forEach((col, i) => {
     const cell = row.getCell(i + 1);
-    setValue(cell, out.cells[i] ?? null, ctx, font);
-    cell.numFmt = EXCEL_FORMATS[col.format];
-    cell.border = border;
-    if (!cell.font) cell.font = font;
+    const link = setValue(cell, out.cells[i] ?? null, ctx);
+    cell.style = cellStyle(out.style, col.format, link);
   });
 }
 
@@ -115,22 +129,23 @@ function writeRow(row: ReturnType<Worksheet['getRow']>, out: OutRow, block: OutB
 const MAX_CELL_CHARS = 32_767;
 const fit = (s: string) => (s.length > MAX_CELL_CHARS ? s.slice(0, MAX_CELL_CHARS) : s);
 
-function setValue(cell: Cell, value: OutCell, ctx: RenderContext, font: Partial<Font>): void {
-  if (value === null) return;
+/** Sets the cell's value; true when it became an internal link (which takes the link font). */
+function setValue(cell: Cell, value: OutCell, ctx: RenderContext): boolean {
+  if (value === null) return false;
   if (typeof value === 'number') {
     if (Number.isFinite(value)) cell.value = value;
-    return;
+    return false;
   }
   if (typeof value === 'string') {
     cell.value = fit(value); // a plain string value is never a formula in exceljs
-    return;
+    return false;
   }
   const target = ctx.linkTarget(value.sheet);
   if (target === null) {
     cell.value = fit(value.text);
-    return;
+    return false;
   }
   // Written as a proper internal link (`location`, no relationship) by `internal-links.ts`.
   cell.value = { text: fit(value.text), hyperlink: `#${sheetRef(target, value.row)}` };
-  cell.font = { ...font, color: { argb: LINK_COLOR }, underline: true };
+  return true;
 }
