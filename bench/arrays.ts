@@ -110,7 +110,7 @@ if (require.main === module) {
     for (const p of process.argv.slice(2)) {
       const t = Date.now();
       const s = await loadArrays(p, console.error);
-      console.log(p, s.map((x) => `${x.name}: ${x.rowCount}×${x.columnCount}`).join(', '), `${Date.now() - t} ms`);
+      console.log(JSON.stringify({ file: p, sheets: s.map((x) => `${x.name}: ${x.rowCount}×${x.columnCount}`), ms: Date.now() - t }));
     }
   })().catch((e) => {
     console.error(e);

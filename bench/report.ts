@@ -84,7 +84,7 @@ export function renderReport(r: BenchResult): { table: string; markdown: string 
       const b = best(runs);
       return [n(size), n(b.initiatives), n(b.persons), t(b.ms.read), t(b.ms.decide), t(b.ms.sheets), t(b.ms.highlights), `**${t(b.ms.total)}**`, t(b.gcMs.total), runs.map((x) => t(x.ms.total)).join(', '), mb(b.memory.peakRssMB), mb(b.memory.pipelineRssMB), mb(b.memory.peakHeapMB)];
     });
-    const head = ['initiatives', 'read', 'persons', 'read+model', 'decide', 'result sheets', 'highlight rows', 'total (best)', 'of it GC', 'all runs', 'peak RSS', 'RSS added', 'peak heap'];
+    const head = ['initiatives', 'rows read', 'persons', 'read+model', 'decide', 'result sheets', 'highlight rows', 'total (best)', 'of it GC', 'all runs', 'peak RSS', 'RSS added', 'peak heap'];
     sections.push(`### (a) Domain pipeline, office-js arrays → verdicts, quotas, result-sheet models, highlight rows\n\n${table(head, rows)}`);
     text.push(`(a) domain pipeline (best of ${r.runs})\n${textTable(head, rows)}`);
     const big = r.domain.find((d) => d.size === 1_000_000) ?? r.domain[r.domain.length - 1]!;
@@ -217,7 +217,82 @@ ${BEFORE_AND_NOTES}
 }
 
 /** Hand-written: the figures before this work (same machine, same samples) and what was changed. */
-const BEFORE_AND_NOTES = `## What was done and what is left
+const BEFORE_AND_NOTES = `## Before this work
 
-See the notes below the figures (kept in \`bench/report.ts\`, section BEFORE_AND_NOTES).
+Measured on the same machine and samples at the start (one run each, similar load):
+
+| initiatives | read+model | decide | result sheets | highlight rows | total | peak RSS |
+|---|---|---|---|---|---|---|
+| 10,000 | 2.73 s | 2.24 s | 343 ms | 126 ms | 5.44 s | 191 MB |
+| 100,000 | 6.7–13.6 s | 2.9–7.1 s | 1.4–1.9 s | 0.6–0.8 s | 11.7–23.5 s | 477 MB |
+| 1,000,000 | 56.0 s | 37.6 s | 19.2 s | 5.1 s | 117.9 s | 2,932 MB (heap 2,679 MB) |
+
+The headless command on the million-row file, with the first of the domain changes already in:
+352 s and 3.6 GB peak (scan of the sheets 10 s, reading 74 s, deciding 14.5 s, result sheets
+13.6 s, writing the results workbook 264 s) against 27.7 s for exceljs's bare streaming read
+(12.7×). At 100,000 initiatives it took 82 s, 69 s of which is the faithful copy of the officer's
+sheets (exceljs loads and saves the whole workbook below 200,000 rows).
+
+## What was done and what is left
+
+Behaviour is unchanged: \`bench/equivalence.ts\` gives the same digest of every report (every
+verdict explained), result sheet and highlight request, for three rule/parameter sets in both
+languages, on this tree and on the same tree with these changes taken out; the whole jest suite
+passes; the results workbook's XML is byte-identical before and after the writer change.
+
+**Reading (src/domain/text.ts, parse/values.ts, read/table-reader.ts, read/build.ts).**
+\`normalizeText\` skips its three regular-expression copies when the text is already clean (most
+cells); \`nameKey\`, \`foldAccents\`, \`foldKey\` and author names are cached (bounded); folding
+precomposed Vietnamese letters goes through a table instead of an NFD/NFC round trip; the usual
+document form "125/QĐ-CĐ ngày 12/5/2023" is read by one expression (with the same result as the
+general reading) and dates are cached by day; every column's parsing is memoised, numbers too,
+and a column whose values do not repeat (titles, document numbers) stops paying for the cache after
+4,096 cells; the row's subject is normalised only when an issue needs it; author cells are split
+once per distinct cell; unit look-ups are cached by name then parent (no key string per row); an
+initiative is built without intermediate arrays, sets or closures.
+
+**Deciding (engine/conditions.ts, evaluate.ts, verdict.ts, evidence.ts, facts.ts, quotas.ts).**
+Without \`explain\` a condition returns one shared verdict per result: no reason strings, no arrays
+for all/any (every part is still evaluated, so criteria naming criteria are decided as before);
+percentages and fractions compare in plain integers when exact (2^53), in BigInt otherwise; evidence
+checks are shared constants, so a million initiatives have a handful of distinct check lists, each
+summarised once, and their statuses and flag messages are shared; no subject key is built when
+there is no reviewer decision; persons are grouped by unit then name key; criteria of persons and
+officials are one shared list; quotas and uncapped awards take the met subjects straight from the
+compact results (\`Evaluation.indexesWith\`).
+
+**Result sheets and highlights (sheets/summary.ts, review.ts, highlights.ts, i18n.ts).** Results
+per criterion are counted column by column (\`Evaluation.countResults\`); highlight rows come from
+the results directly, sorted once in a typed array; the review sheet is built in one pass without a
+list of review rows in between; numbers are formatted once per value.
+
+**.xlsx (src/workbook/xlsx).** Shared strings and styles are read once per file, not per sheet;
+the size scan reads bytes as Latin-1 (the same matches, no UTF-8 decoding); result cells share one
+style object per kind of cell, so exceljs registers each style once instead of rendering its XML
+for every cell (writing the results 2.3× faster, same bytes). While measuring, exceljs's streaming
+reader was found to decode each chunk on its own: a Vietnamese letter cut by a chunk boundary
+became "�" — 269 cells of the 100,000-initiative sample, unit names among them. The tree now
+decodes across chunks (\`utf8Text\` in read-sheet.ts); the benchmark's cached arrays are made with it.
+
+**Tests (test/scale).** Counted, never timed: reading 100,000 rows takes rows ÷ chunk + 2 syncs
+within the payload and cell limits, doubling rows at most doubles syncs; highlighting 50,000
+scattered rows takes a few syncs and one conditional format per address chunk, the same syncs as
+500 rows, and clearing likewise; in the domain, doubling the initiatives at most doubles the calls
+into every parser and text key, each distinct date or amount text is parsed once, each distinct unit
+name is looked up once, and criterion decisions grow with the subjects.
+
+**Not met, and why.** (a) A million initiatives still take tens of seconds here, not 2: every row
+still becomes a parsed-row object and then an initiative object (about 200 bytes each, half a
+gigabyte that survives several young-generation collections), a quarter of the time is garbage
+collection, and the machine's two cores are shared with other work (compare wall and CPU time in
+\`last-result.json\`). Reaching 2 s needs a columnar model — parsed values in typed arrays per
+column, initiatives as indexes — and result sheets that page their rows instead of materialising
+half a million review rows; that is a change of the domain's data model, not a tuning. The peak
+memory includes the benchmark's own input arrays (the baseline column of the run) and the
+half-million-row review sheet model. (c) The command is bound by exceljs: its streaming reader is
+the yardstick itself, and writing a half-million-row review sheet with its streaming writer costs
+more than the reading; meeting 1.5× needs our own sheet XML reader (the worksheet XML is simple:
+rows, cells, shared or inline strings, numbers, dates by style) and writer, with the size scan folded
+into the same pass. Below 200,000 rows the command also copies the officer's sheets with exceljs's
+full load and save, which dominates there.
 `;

@@ -55,7 +55,7 @@ export function DecisionDialog({ request, onClose }: { request: DecisionRequest 
   return (
     <Dialog open onOpenChange={(_, d) => !d.open && onClose()}>
       <DialogSurface className={s.surface}>
-        <form onSubmit={submit}>
+        <form onSubmit={submit} noValidate>
           <DialogBody>
             <DialogTitle>{t.decisionTitle(request.kind, request.subject)}</DialogTitle>
             <DialogContent className={s.content}>

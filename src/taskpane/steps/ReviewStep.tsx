@@ -47,7 +47,7 @@ export function ReviewStep({ initialFilter }: { initialFilter: ReviewFilter | nu
       if (k) out.push({ value: `cat:${cat}`, text: `${label} (${k})` });
     }
     const codes = new Map<string, number>();
-    for (const f of flags) if (f.category !== 'reviewer') codes.set(f.code, (codes.get(f.code) ?? 0) + 1);
+    for (const f of flags) if (f.code !== 'reviewer') codes.set(f.code, (codes.get(f.code) ?? 0) + 1);
     for (const [code, k] of [...codes].sort((a, b) => b[1] - a[1])) out.push({ value: `code:${code}`, text: `— ${codeLabel(code, lang)} (${k})` });
     return out;
   }, [flags, lang, t]);
@@ -68,7 +68,7 @@ export function ReviewStep({ initialFilter }: { initialFilter: ReviewFilter | nu
 
   const filtered = flags.filter(
     (f) =>
-      (type === 'all' || (type.startsWith('cat:') ? f.category === type.slice(4) : f.category !== 'reviewer' && f.code === type.slice(5))) &&
+      (type === 'all' || (type.startsWith('cat:') ? f.category === type.slice(4) : f.code === type.slice(5))) &&
       (unit === 'all' || f.upper === unit) &&
       (decision === 'all' || (decision === 'none' ? f.decision === null : f.decision === decision)),
   );
