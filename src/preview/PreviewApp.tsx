@@ -84,12 +84,12 @@ export function PreviewApp({ initial, open }: { initial: PreviewWorkbook | null;
           ))}
         </div>
       </div>
-      <aside className={s.pane} aria-label="Bình xét" data-testid="pane">
+      <div className={s.pane} data-testid="pane">
         <div className={s.paneTitle}>Bình xét</div>
         <div className={s.paneBody}>
           <App key={wb.id} session={wb.session} />
         </div>
-      </aside>
+      </div>
     </div>
   );
 }

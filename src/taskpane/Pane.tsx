@@ -23,8 +23,8 @@ const useStyles = makeStyles({
   tagline: { color: tokens.colorNeutralForeground3, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
   tools: { display: 'flex', alignItems: 'center', gap: '2px', flexShrink: 0 },
   lang: { minWidth: '36px', fontWeight: tokens.fontWeightSemibold },
-  tabs: { flexShrink: 0, backgroundColor: tokens.colorNeutralBackground1, borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, padding: '0 2px', overflowX: 'auto' },
-  tab: { paddingLeft: '5px', paddingRight: '5px', fontSize: tokens.fontSizeBase200 },
+  tabs: { flexShrink: 0, backgroundColor: tokens.colorNeutralBackground1, borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, padding: '0', overflowX: 'auto' },
+  tab: { paddingLeft: '4px', paddingRight: '4px', fontSize: tokens.fontSizeBase200 },
   main: { flexGrow: 1, overflowY: 'auto', padding: '12px', minHeight: 0 },
 });
 

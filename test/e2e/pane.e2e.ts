@@ -3,6 +3,7 @@
  * criterion, exclude an entry with a reason, write the nomination and summary sheets — asserting on
  * the in-memory workbook (`window.__binhxet.fake`), and saving screenshots for the README.
  */
+import axe from 'axe-core';
 import type { Page } from 'playwright-core';
 
 export interface Step {
@@ -77,6 +78,19 @@ async function sheetInfo(page: Page, name: string): Promise<{ exists: boolean; o
 
 const pane = (page: Page) => page.getByTestId('pane');
 
+/** axe-core in the real browser on the pane (colour contrast included), after its script is injected. */
+async function accessible(page: Page, where: string): Promise<void> {
+  const loaded = await page.evaluate(() => typeof (window as unknown as { axe?: unknown }).axe !== 'undefined');
+  if (!loaded) await page.evaluate(axe.source); // evaluated by the devtools protocol, not subject to the page's CSP
+  const violations = await page.evaluate(async () => {
+    const a = (window as unknown as { axe: typeof axe }).axe;
+    // Tabster's focus-trap sentinels (data-tabster-dummy) are known false positives of aria-hidden-focus.
+    const r = await a.run({ include: [['[data-testid="pane"]']], exclude: [['[data-tabster-dummy]']] }, { resultTypes: ['violations'] });
+    return r.violations.map((v) => `${v.id} (${v.nodes.length}): ${v.help} — ${v.nodes.slice(0, 2).map((n) => n.target.join(' ')).join(' | ')}`);
+  });
+  check(violations.length === 0, `axe found violations on ${where}:\n      ${violations.join('\n      ')}`);
+}
+
 export const STEPS: Step[] = [
   {
     name: 'the sample loads and the Data step shows the mapping',
@@ -92,6 +106,7 @@ export const STEPS: Step[] = [
       check(await first.getByRole('combobox').filter({ hasText: 'Cột C: Chỉ tiêu giao' }).count() === 1, 'mapping of "Chỉ tiêu" to column C is shown');
       check((await first.getByText('Khớp', { exact: true }).count()) > 0, 'confidence badges are shown');
       await shot('data-step');
+      await accessible(page, 'the Data step');
     },
   },
   {
@@ -106,7 +121,7 @@ export const STEPS: Step[] = [
       const cfs = (await highlights(page)).filter((c) => c.formula.includes('BinhXet:2.1.2a'));
       check(cfs.length > 0, 'conditional formats of 2.1.2a exist in the workbook');
       check(cfs.every((c) => c.sheet === 'CĐCS'), `2.1.2a highlights grassroots rows only (got ${[...new Set(cfs.map((c) => c.sheet))].join(', ')})`);
-      await card.getByRole('button', { name: /^Đạt: .* 2\.1\.2a/ }).click();
+      await card.getByRole('button', { name: /^Đạt \d+ — .* 2\.1\.2a/ }).click();
       await settled(page);
       const sel = await page.evaluate(() => (window as unknown as { __binhxet: { fake: { selection(): { sheet: string; address: string } | null } } }).__binhxet.fake.selection());
       check(sel?.sheet === 'CĐCS', `the rows meeting 2.1.2a are selected on CĐCS (got ${JSON.stringify(sel)})`);
@@ -118,6 +133,7 @@ export const STEPS: Step[] = [
       await shot('criteria-selected-row');
       await p.locator('[data-criterion="2.1.2"]').evaluate((el) => el.scrollIntoView({ block: 'start' }));
       await shot('criteria-highlights');
+      await accessible(page, 'the Criteria step');
     },
   },
   {
@@ -141,6 +157,7 @@ export const STEPS: Step[] = [
       check(!subject || row.some((v) => v.includes(subject.slice(0, 12))), `the review row names the excluded entry (${subject})`);
       await p.getByText(/Đã ghi quyết định «Loại»/).waitFor();
       await shot('review-step');
+      await accessible(page, 'the Review step');
     },
   },
   {
@@ -150,6 +167,7 @@ export const STEPS: Step[] = [
       await p.getByRole('tab', { name: 'Đề cử' }).click();
       await p.getByText(/suất/).first().waitFor();
       await shot('nominate-step');
+      await accessible(page, 'the Nominate step');
       await p.getByRole('button', { name: 'Ghi bảng đề cử' }).click();
       await settled(page);
       check((await sessionError(page)) === null, `no error writing nominations: ${await sessionError(page)}`);
@@ -172,6 +190,7 @@ export const STEPS: Step[] = [
       check(s.exists && s.owned === '1', 'sheet "Tổng hợp" exists and is marked as the add-in\'s own');
       check(s.rows.some((r) => r.includes('Tổng cộng')), 'the summary sheet has its totals row');
       await shot('summary-step');
+      await accessible(page, 'the Summary step');
     },
   },
   {
@@ -182,6 +201,43 @@ export const STEPS: Step[] = [
       await p.getByRole('button', { name: 'Xóa tô màu' }).first().click();
       await settled(page);
       check((await highlights(page)).length === 0, 'no highlight is left after "Xóa tô màu"');
+    },
+  },
+  {
+    name: 'keyboard only: tabs with the arrow keys, actions with Tab',
+    run: async (page) => {
+      const p = pane(page);
+      await p.getByRole('tab', { name: 'Dữ liệu' }).click();
+      await p.getByRole('tab', { name: 'Dữ liệu' }).focus();
+      for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowRight');
+      await page.keyboard.press('Enter');
+      check((await p.getByRole('tab', { name: 'Tổng hợp' }).getAttribute('aria-selected')) === 'true', 'the arrow keys and Enter reach the last step');
+      let reached = false;
+      for (let i = 0; i < 60 && !reached; i++) {
+        await page.keyboard.press('Tab');
+        reached = await page.evaluate(() => document.activeElement?.textContent?.trim() === 'Ghi bảng tổng hợp');
+      }
+      check(reached, '"Ghi bảng tổng hợp" is reached with the Tab key');
+    },
+  },
+  {
+    name: 'at 320 px every step fits the pane without sideways scrolling',
+    run: async (page, { shot }) => {
+      const p = pane(page);
+      await page.evaluate(() => ((document.querySelector('[data-testid="pane"]') as HTMLElement).style.width = '320px'));
+      for (const tab of ['Dữ liệu', 'Tiêu chí', 'Rà soát', 'Đề cử', 'Tổng hợp']) {
+        await p.getByRole('tab', { name: tab }).click();
+        await page.waitForTimeout(100);
+        const overflow = await page.evaluate(() => {
+          const root = document.querySelector('[data-testid="pane"]')!;
+          const boxes = [root.querySelector('main'), root.querySelector('nav'), root.querySelector('header')] as HTMLElement[];
+          return boxes.filter((b) => b && b.scrollWidth > b.clientWidth + 1).map((b) => `${b.tagName} ${b.scrollWidth}>${b.clientWidth}`);
+        });
+        check(overflow.length === 0, `"${tab}" overflows at 320 px: ${overflow.join(', ')}`);
+        if (tab === 'Tiêu chí') await p.screenshot({ path: 'docs/screenshots/pane-320-criteria.png' });
+      }
+      await page.evaluate(() => ((document.querySelector('[data-testid="pane"]') as HTMLElement).style.width = ''));
+      void shot;
     },
   },
 ];

@@ -16,9 +16,9 @@ test('every criterion with met / not met / unknown; highlighting adds and remove
   await openStep(user, 'Tiêu chí');
   const view = session.getState().views!.criteria.find((c) => c.id === '2.1.2a')!;
   expect(card('2.1.2a').getByText('Vượt trên 150% chỉ tiêu')).toBeInTheDocument();
-  expect(card('2.1.2a').getByRole('button', { name: new RegExp(`^Đạt: ${view.counts.met}\\.`) })).toBeEnabled();
-  expect(card('2.1.2a').getByRole('button', { name: new RegExp(`^Không đạt: ${view.counts.not_met}\\.`) })).toBeInTheDocument();
-  expect(card('2.1.2a').getByRole('button', { name: new RegExp(`^Chưa rõ: ${view.counts.unknown}\\.`) })).toBeInTheDocument();
+  expect(card('2.1.2a').getByRole('button', { name: new RegExp(`^Đạt ${view.counts.met} —`) })).toBeEnabled();
+  expect(card('2.1.2a').getByRole('button', { name: new RegExp(`^Không đạt ${view.counts.not_met} —`) })).toBeInTheDocument();
+  expect(card('2.1.2a').getByRole('button', { name: new RegExp(`^Chưa rõ ${view.counts.unknown} —`) })).toBeInTheDocument();
   expect(await axeViolations()).toEqual([]);
 
   const toggle = card('2.1.2a').getByRole('button', { name: 'Tô màu các dòng đạt tiêu chí 2.1.2a' });
@@ -55,7 +55,7 @@ test('a count selects those rows in Excel; selecting a row in Excel shows every 
   await idle(session);
   await openStep(user, 'Tiêu chí');
   expect(screen.getByText(/Chọn một ô trong bảng đơn vị, sáng kiến hoặc cán bộ/)).toBeInTheDocument();
-  await user.click(card('2.1.2a').getByRole('button', { name: /^Đạt: / }));
+  await user.click(card('2.1.2a').getByRole('button', { name: /^Đạt \d+ — / }));
   await idle(session);
   const met = session.getState().views!.criteria.find((c) => c.id === '2.1.2a')!.counts.met;
   expect(fake.selection()!.sheet).toBe('CĐCS');
@@ -94,7 +94,7 @@ test('parameters: each beside the guidance wording; a change re-evaluates and is
   const after = session.getState().views!.criteria.find((c) => c.id === '2.1.2b')!.counts.met;
   expect(after).toBeLessThan(before);
   expect(fake.settings!.saved.get('binhxet.settings')).toMatchObject({ params: { many: 5 } });
-  expect(card('2.1.2b').getByRole('button', { name: new RegExp(`^Đạt: ${after}\\.`) })).toBeInTheDocument();
+  expect(card('2.1.2b').getByRole('button', { name: new RegExp(`^Đạt ${after} —`) })).toBeInTheDocument();
   expect(await axeViolations()).toEqual([]);
   await user.click(screen.getByRole('button', { name: 'Về mặc định' }));
   await idle(session);
@@ -134,8 +134,8 @@ test('without a plan column, the criteria are unknown and say why', async () => 
   const { user } = renderPane(session);
   await idle(session);
   await openStep(user, 'Tiêu chí');
-  expect(card('2.1.2a').getByRole('button', { name: /^Đạt: 0\./ })).toBeDisabled();
-  expect(card('2.1.2a').getByRole('button', { name: /^Chưa rõ: 100\./ })).toBeEnabled();
+  expect(card('2.1.2a').getByRole('button', { name: /^Đạt 0 —/ })).toBeDisabled();
+  expect(card('2.1.2a').getByRole('button', { name: /^Chưa rõ 100 —/ })).toBeEnabled();
   expect(card('2.1.2a').getByText(/Chưa rõ vì: chưa biết tỷ lệ: bảng không có cột chỉ tiêu/)).toBeInTheDocument();
   expect(await axeViolations()).toEqual([]);
 });

@@ -26,6 +26,8 @@ if (typeof window !== 'undefined') {
   })) as typeof window.matchMedia;
   // Fluent's positioning (popovers, dropdown listboxes) asks for these.
   window.HTMLElement.prototype.scrollIntoView ??= function () {};
+  // axe-core measures icon fonts on a canvas, which jsdom has not: "no canvas" is its fallback.
+  window.HTMLCanvasElement.prototype.getContext = (() => null) as typeof window.HTMLCanvasElement.prototype.getContext;
 }
 // exceljs (fake loader) and structuredClone-less paths want these in jsdom.
 if (typeof g.TextEncoder === 'undefined') {

@@ -37,6 +37,6 @@ export async function openStep(user: ReturnType<typeof userEvent.setup>, name: R
 
 /** axe-core on the document; colour contrast needs layout, which jsdom has not. */
 export async function axeViolations(): Promise<string[]> {
-  const result = await axe.run(document.body, { rules: { 'color-contrast': { enabled: false } } });
+  const result = await axe.run(document.body, { resultTypes: ['violations'], rules: { 'color-contrast': { enabled: false } } });
   return result.violations.map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`);
 }

@@ -33,7 +33,7 @@ test('the English switch changes the pane and the sheets it writes', async () =>
   const { fake, session } = await sampleSession();
   const { user } = renderPane(session);
   await idle(session);
-  await user.click(screen.getByRole('button', { name: 'Switch to English' }));
+  await user.click(screen.getByRole('button', { name: 'EN – Switch to English' }));
   expect(screen.getByRole('tab', { name: 'Summary' })).toBeInTheDocument();
   expect(screen.getByText('What was read')).toBeInTheDocument();
   expect(document.querySelector('[lang="en"]')).not.toBeNull();
@@ -43,6 +43,6 @@ test('the English switch changes the pane and the sheets it writes', async () =>
   expect(fake.workbook.has('Summary')).toBe(true);
   expect(await screen.findByText('Wrote the summary sheet: "Summary".')).toBeInTheDocument();
   expect(await axeViolations()).toEqual([]);
-  await user.click(screen.getByRole('button', { name: 'Chuyển sang tiếng Việt' }));
+  await user.click(screen.getByRole('button', { name: 'VI – Chuyển sang tiếng Việt' }));
   expect(screen.getByRole('tab', { name: 'Tổng hợp' })).toBeInTheDocument();
 });

@@ -357,7 +357,7 @@ function CriterionCard({ c, sub }: { c: CriterionView; sub: boolean }) {
             className={s.toggle}
             onClick={() => void session.toggleHighlight(c.id, !on)}
           >
-            {on ? t.highlightOn : t.highlightSwitch}
+            {t.highlightSwitch}
           </ToggleButton>
         </Tooltip>
       </div>

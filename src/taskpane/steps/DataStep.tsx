@@ -36,6 +36,7 @@ const useStyles = makeStyles({
   panel: { display: 'flex', flexDirection: 'column', gap: '10px', paddingBottom: '12px' },
   field: { display: 'flex', flexDirection: 'column', gap: '2px' },
   fieldTop: { display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: '6px' },
+  badge: { flexShrink: 0, whiteSpace: 'nowrap' },
   fieldLabel: { fontSize: tokens.fontSizeBase200, fontWeight: tokens.fontWeightSemibold, overflowWrap: 'anywhere' },
   dropdown: { minWidth: 0, width: '100%' },
   criteria: { display: 'flex', flexWrap: 'wrap', gap: '4px', marginTop: '4px' },
@@ -67,7 +68,7 @@ function FieldMapping({ sheet, field, disabled }: { sheet: SheetView; field: Fie
         <span id={labelId} className={s.fieldLabel}>
           {field.label[lang]}
         </span>
-        <Badge appearance="tint" color={badgeColor(field)} size="small" title={field.column !== null ? t.confidenceHint : undefined}>
+        <Badge appearance="tint" color={badgeColor(field)} size="small" className={s.badge} title={field.column !== null ? t.confidenceHint : undefined}>
           {field.source === 'column' || field.source === 'confirmed' ? t.confidence(field.confidence, field.source === 'confirmed') : t.fieldSource(field.source)}
         </Badge>
       </div>

@@ -39,7 +39,7 @@ const useStyles = makeStyles({
 
 const RESERVE_SHOWN = 5;
 
-function Candidate({ c, rank, award, state }: { c: CandidateView; rank: string; award: string; state: 'selected' | 'reserve' | 'excluded' }) {
+function Candidate({ c, rank, award, group, state }: { c: CandidateView; rank: string; award: string; group: string; state: 'selected' | 'reserve' | 'excluded' }) {
   const st = useStepStyles();
   const s = useStyles();
   const t = useStrings();
@@ -51,9 +51,14 @@ function Candidate({ c, rank, award, state }: { c: CandidateView; rank: string; 
       <span className={s.rank}>{rank}</span>
       <div className={s.body}>
         <Text weight={state === 'selected' ? 'semibold' : 'regular'} className={mergeClasses(st.wrap, state === 'excluded' ? s.excluded : state === 'reserve' ? s.reserve : '')}>
-          {c.pinned && <PinFilled className={s.pinned} aria-label={t.pinned} role="img" />} {c.name}
+          {c.pinned && (
+            <>
+              <PinFilled className={s.pinned} aria-label={t.pinned} role="img" />{' '}
+            </>
+          )}
+          {c.name}
         </Text>
-        <Caption1 className={mergeClasses(st.muted, st.wrap)}>{[c.unit, c.figures[lang]].filter(Boolean).join(' · ')}</Caption1>
+        <Caption1 className={mergeClasses(st.muted, st.wrap)}>{[c.unit === group ? null : c.unit, c.figures[lang]].filter(Boolean).join(' · ')}</Caption1>
         <div className={s.actions}>
           {c.where && canSelect && (
             <Button size="small" appearance="subtle" icon={<OpenRegular />} disabled={!!busy} aria-label={t.goToRowLabel(c.where.sheet, c.where.row)} onClick={() => void session.goTo(c.where!)}>
@@ -114,7 +119,7 @@ function Group({ n }: { n: NominationView }) {
       ) : (
         <ol className={st.list} aria-label={n.group === '*' ? t.wholeWorkbook : n.group}>
           {n.selected.map((c, i) => (
-            <Candidate key={c.key} c={c} rank={`${i + 1}.`} award={n.award} state="selected" />
+            <Candidate key={c.key} c={c} rank={`${i + 1}.`} award={n.award} group={n.group} state="selected" />
           ))}
         </ol>
       )}
@@ -123,7 +128,7 @@ function Group({ n }: { n: NominationView }) {
           <h5 className={s.subtitle}>{t.reserveTitle}</h5>
           <ol className={st.list} aria-label={`${t.reserveTitle} — ${n.group === '*' ? t.wholeWorkbook : n.group}`}>
             {reserve.map((c, i) => (
-              <Candidate key={c.key} c={c} rank={`${i + 1}.`} award={n.award} state="reserve" />
+              <Candidate key={c.key} c={c} rank={`${i + 1}.`} award={n.award} group={n.group} state="reserve" />
             ))}
           </ol>
           {n.reserve.length > RESERVE_SHOWN && (
@@ -138,7 +143,7 @@ function Group({ n }: { n: NominationView }) {
           <h5 className={s.subtitle}>{t.excludedTitle}</h5>
           <ul className={st.list}>
             {n.excluded.map((c) => (
-              <Candidate key={c.key} c={c} rank="–" award={n.award} state="excluded" />
+              <Candidate key={c.key} c={c} rank="–" award={n.award} group={n.group} state="excluded" />
             ))}
           </ul>
         </>
