@@ -82,9 +82,9 @@ export function renderReport(r: BenchResult): { table: string; markdown: string 
   if (r.domain.length) {
     const rows = r.domain.map(({ size, runs }) => {
       const b = best(runs);
-      return [n(size), n(b.initiatives), n(b.persons), t(b.ms.read), t(b.ms.decide), t(b.ms.sheets), t(b.ms.highlights), `**${t(b.ms.total)}**`, t(b.gcMs.total), runs.map((x) => t(x.ms.total)).join(', '), mb(b.memory.peakRssMB), mb(b.memory.pipelineRssMB), mb(b.memory.peakHeapMB)];
+      return [n(size), n(b.initiatives), n(b.persons), t(b.ms.read), t(b.ms.decide), t(b.ms.sheets), t(b.ms.highlights), `**${t(b.ms.total)}**`, t(b.gcMs.total), t(b.cpuMs.total), runs.map((x) => t(x.ms.total)).join(', '), mb(b.memory.baselineRssMB), mb(b.memory.peakRssMB), mb(b.memory.pipelineRssMB), mb(b.memory.peakHeapMB)];
     });
-    const head = ['initiatives', 'rows read', 'persons', 'read+model', 'decide', 'result sheets', 'highlight rows', 'total (best)', 'of it GC', 'all runs', 'peak RSS', 'RSS added', 'peak heap'];
+    const head = ['initiatives', 'rows read', 'persons', 'read+model', 'decide', 'result sheets', 'highlight rows', 'total (best)', 'of it GC', 'CPU', 'all runs', 'RSS with input loaded', 'peak RSS', 'RSS added', 'peak heap'];
     sections.push(`### (a) Domain pipeline, office-js arrays → verdicts, quotas, result-sheet models, highlight rows\n\n${table(head, rows)}`);
     text.push(`(a) domain pipeline (best of ${r.runs})\n${textTable(head, rows)}`);
     const big = r.domain.find((d) => d.size === 1_000_000) ?? r.domain[r.domain.length - 1]!;

@@ -3,6 +3,7 @@
  *
  *   npm run bench                       # 10k, 100k, 1M initiatives; writes docs/performance.md
  *   npm run bench -- --sizes 10000,100000 --runs 1 --skip cli,adapter --no-doc
+ *   npm run bench -- --render bench/.cache/last-result.json   # docs again from the last measurement
  *
  * (a) the domain pipeline from office-js arrays, each size in fresh child processes (best of
  *     --runs, default 3); (b) the Excel adapter on the in-memory fake at the largest size;
@@ -11,7 +12,7 @@
  */
 import { execSync, spawnSync } from 'node:child_process';
 import { cpus, freemem, loadavg, totalmem } from 'node:os';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CACHE, ensureSample, ROOT } from './samples';
 import { renderReport, type BenchResult, type DomainRun } from './report';
@@ -21,16 +22,19 @@ interface Options {
   runs: number;
   skip: Set<string>;
   doc: boolean;
+  /** Re-render the table and docs/performance.md from a saved result (bench/.cache/last-result.json) without measuring. */
+  render: string | null;
 }
 
 function options(argv: string[]): Options {
-  const o: Options = { sizes: [10_000, 100_000, 1_000_000], runs: 3, skip: new Set(), doc: true };
+  const o: Options = { sizes: [10_000, 100_000, 1_000_000], runs: 3, skip: new Set(), doc: true, render: null };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (a === '--sizes') o.sizes = argv[++i]!.split(',').map(Number);
     else if (a === '--runs') o.runs = Number(argv[++i]);
     else if (a === '--skip') argv[++i]!.split(',').forEach((s) => o.skip.add(s));
     else if (a === '--no-doc') o.doc = false;
+    else if (a === '--render') o.render = argv[++i]!;
     else throw new Error(`unknown option ${a}`);
   }
   return o;
@@ -57,6 +61,12 @@ const ms = (x: number) => (x >= 10_000 ? `${(x / 1000).toFixed(1)} s` : `${Math.
 async function main(): Promise<void> {
   const o = options(process.argv.slice(2));
   const log = (s: string) => process.stderr.write(`${s}\n`);
+  if (o.render) {
+    const { table, markdown } = renderReport(JSON.parse(readFileSync(o.render, 'utf8')) as BenchResult);
+    console.log(table);
+    if (o.doc) writeFileSync(join(ROOT, 'docs', 'performance.md'), markdown);
+    return;
+  }
   const started = new Date();
   const machine = {
     nproc: sh('nproc') || String(cpus().length),

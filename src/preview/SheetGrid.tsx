@@ -39,7 +39,8 @@ export function SheetGrid({ fake, sheet, version }: { fake: FakeExcel; sheet: st
   if (grid.rows.length === 0) return <div className={s.note}>(trang trống)</div>;
   return (
     <div className={s.scroller} ref={scroller}>
-      <table className={s.table} aria-label={`Trang ${sheet}`}>
+      {/* Fixed layout needs a width: the sum of the columns, as in Excel (long text is cut at the cell edge). */}
+      <table className={s.table} style={{ width: 44 + grid.widths.reduce((a, b) => a + b, 0) }} aria-label={`Trang ${sheet}`}>
         <colgroup>
           <col style={{ width: 44 }} />
           {grid.widths.map((w, i) => (
@@ -76,6 +77,8 @@ export function SheetGrid({ fake, sheet, version }: { fake: FakeExcel; sheet: st
                       textDecoration: cell.strike ? 'line-through' : undefined,
                       color: cell.color,
                       whiteSpace: cell.rowSpan || cell.colSpan ? 'normal' : undefined,
+                      overflow: cell.spill ? 'visible' : undefined,
+                      textOverflow: cell.spill ? 'clip' : undefined,
                       textAlign: cell.colSpan ? 'center' : undefined,
                     }}
                     title={cell.text}

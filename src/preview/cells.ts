@@ -20,6 +20,8 @@ export interface GridCell {
   colSpan?: number;
   /** Covered by a merge (not drawn). */
   hidden?: boolean;
+  /** Text that runs into the empty cell on its right, as Excel draws it. */
+  spill?: boolean;
 }
 
 const DAY = 86_400_000;
@@ -71,6 +73,7 @@ export function sheetGrid(fake: FakeExcel, sheetName: string, maxRows: number): 
     top.rowSpan = Math.min(m.nr, nRows - m.r0);
     top.colSpan = Math.min(m.nc, columns - m.c0);
   }
+  for (const row of rows) row.forEach((cell, c) => (cell.spill = !cell.numeric && cell.text !== '' && c + 1 < row.length && row[c + 1]!.text === '' && !row[c + 1]!.hidden));
   // Column widths in pixels (office-js points × 4/3), Excel's default 64 px where none is set.
   const widths = Array.from({ length: columns }, (_, c) => Math.max(24, Math.round(((s.columnWidths.get(c) ?? 48) * 4) / 3)));
   return { rows, columns, totalRows, widths };

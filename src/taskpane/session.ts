@@ -154,8 +154,8 @@ export class Session {
         this.set({ settings, rules, rulesErrors: errors });
         await this.readAndEvaluate(signal, progress);
         this.set({ status: 'ready' });
-        if (settingsError) this.set({ notice: { type: 'settingsNotSaved', message: settingsError } });
-        await this.refreshHighlights(settings.highlighted, progress);
+        if (settingsError) this.set({ notice: { type: 'settingsNotRead', message: settingsError } });
+        await this.redrawHighlights(settings.highlighted, progress);
       } catch (e) {
         if (this.state.workbook === null) this.set({ status: first && isCancelled(e) ? 'idle' : 'failed' });
         throw e;
@@ -196,7 +196,7 @@ export class Session {
     return this.task('evaluate', true, async (signal, progress) => {
       if (!this.state.workbook) return;
       await this.evaluateWith(this.state.workbook, signal, progress);
-      await this.refreshHighlights(this.state.highlighted, progress);
+      await this.redrawHighlights(this.state.highlighted, progress);
     });
   }
 
@@ -205,8 +205,21 @@ export class Session {
     return this.task('reread', true, async (signal, progress) => {
       await this.readAndEvaluate(signal, progress);
       this.set({ status: 'ready' });
-      await this.refreshHighlights(this.state.highlighted, progress);
+      await this.redrawHighlights(this.state.highlighted, progress);
     });
+  }
+
+  /**
+   * After a new evaluation: the highlights that are on follow the new verdicts. Failing to redraw
+   * them (a protected sheet) is reported as a highlighting error; the evaluation itself stands.
+   */
+  private async redrawHighlights(ids: string[], progress: Progress): Promise<void> {
+    try {
+      await this.refreshHighlights(ids, progress);
+    } catch (e) {
+      if (isCancelled(e)) throw e;
+      this.set({ error: { action: 'highlight', message: e instanceof Error ? e.message : String(e), code: e instanceof WorkbookError ? e.code : 'unexpected' } });
+    }
   }
 
   /** Redraws the highlights of `ids` from the current analysis (a criterion left with no row is cleared). */
@@ -438,7 +451,7 @@ export class Session {
       const name = await this.gateway.writeSheet(sheet!);
       await this.show({ ...next, sheets: await this.gateway.listSheets() }, analysis);
       this.set({ written: { ...this.state.written, review: name }, notice: { type: 'decisionSaved', kind, sheet: name } });
-      await this.refreshHighlights(this.state.highlighted, progress);
+      await this.redrawHighlights(this.state.highlighted, progress);
     });
   }
 

@@ -11,6 +11,14 @@ import type { BusyStep, SessionAction } from './session/state';
 
 const n = (x: number, lang: Lang) => formatNumber(x, lang);
 
+/** «A», «B», «C» — or «A», «B» and 9 more, for long lists. */
+function sheetList(sheets: string[], lang: Lang): string {
+  const q = (s: string) => (lang === 'vi' ? `«${s}»` : `"${s}"`);
+  if (sheets.length <= 3) return sheets.map(q).join(', ');
+  const rest = sheets.length - 2;
+  return `${sheets.slice(0, 2).map(q).join(', ')} ${lang === 'vi' ? `và ${n(rest, 'vi')} trang khác` : `and ${n(rest, 'en')} more`}`;
+}
+
 const vi = {
   appName: 'Bình xét',
   tagline: 'Bình xét khen thưởng «01 triệu sáng kiến»',
@@ -58,13 +66,22 @@ const vi = {
   nothingToSelect: 'Không có dòng nào để chọn.',
   selectionUnsupported: 'Phiên bản Excel này không cho phần bổ trợ chọn dòng.',
   written: (what: 'nominations' | 'summary' | 'review', sheets: string[]) =>
-    `${what === 'nominations' ? `Đã ghi ${n(sheets.length, 'vi')} trang đề cử` : what === 'summary' ? 'Đã ghi trang tổng hợp' : 'Đã ghi trang rà soát'}: ${sheets.map((s) => `«${s}»`).join(', ')}.`,
+    `${what === 'nominations' ? `Đã ghi ${n(sheets.length, 'vi')} trang đề cử` : what === 'summary' ? 'Đã ghi trang tổng hợp' : 'Đã ghi trang rà soát'}: ${sheetList(sheets, 'vi')}.`,
+  writtenList: (sheets: string[]) => `Đã ghi: ${sheetList(sheets, 'vi')}.`,
   highlighted: (id: string, rows: number) => `Đã tô màu ${n(rows, 'vi')} dòng đạt tiêu chí ${id}.`,
   nothingToHighlight: (id: string) => `Không có dòng nào đạt tiêu chí ${id} để tô màu.`,
   highlightsCleared: 'Đã xóa mọi tô màu của Bình xét.',
   decisionSaved: (kind: DecisionKind | null, sheet: string) => `${kind ? `Đã ghi quyết định «${decisionWord.vi[kind]}»` : 'Đã bỏ quyết định'} vào trang «${sheet}» và xét lại.`,
   reviewChanged: 'Trang Rà soát vừa được sửa nên không tìm thấy dòng này. Bình xét đã đọc lại; hãy thử lại.',
   settingsNotSaved: (m: string) => `Chưa lưu được thiết lập vào sổ làm việc (${m}). Kết quả vẫn đúng, nhưng lần sau phải chọn lại.`,
+  settingsNotRead: (m: string) => `Không đọc được thiết lập đã lưu trong sổ (${m}): dùng cách nhận biết tự động và bộ tiêu chí mặc định.`,
+  errorAdvice: (code: string) =>
+    ({
+      other: 'Hãy thử lại. Nếu vẫn lỗi: lưu sổ làm việc, đóng rồi mở lại Excel và Bình xét.',
+      payload: 'Hãy tách bảng thành nhiều trang nhỏ hơn, hoặc dùng Excel trên máy tính (giới hạn của Excel trên web là 5 MB mỗi lần).',
+      missing: 'Bấm «Đọc lại bảng tính» (nút ↻ ở trên) rồi làm lại.',
+      not_workbook: 'Hãy mở một sổ làm việc Excel (.xlsx) có bảng đơn vị, sáng kiến hoặc cán bộ.',
+    })[code] ?? '',
 
   // whole-pane states
   starting: 'Đang mở Bình xét…',
@@ -218,7 +235,7 @@ const vi = {
     initiatives: 'Sáng kiến được tính',
     initiativesDetail: (all: number) => `trên ${n(all, 'vi')} sáng kiến trong danh sách`,
     pct: 'Tỷ lệ so với chỉ tiêu',
-    pctDetail: (count: number, plan: number) => `${n(count, 'vi')}/${n(plan, 'vi')} sáng kiến`,
+    pctDetail: (count: number, plan: number) => `${n(count, 'vi')} sáng kiến, chỉ tiêu ${n(plan, 'vi')}`,
     withBenefit: 'Có giá trị làm lợi',
     totalBenefit: 'Tổng giá trị làm lợi',
     money: (v: number) => `${n(v, 'vi')} đ`,
@@ -227,6 +244,8 @@ const vi = {
     officials: 'Cán bộ',
     issues: 'Vấn đề dữ liệu',
     flags: 'Cờ thiếu minh chứng',
+    nominated: 'Được đề cử',
+    nominatedDetail: (awards: number) => `trong ${n(awards, 'vi')} giải thưởng`,
     unknown: 'chưa rõ',
   },
   awardsTitle: 'Đề cử theo giải thưởng',
@@ -235,7 +254,6 @@ const vi = {
   reserveColumn: 'Dự bị',
   writeSummary: 'Ghi bảng tổng hợp',
   writeSummaryHint: 'Ghi trang «Tổng hợp»: kết quả theo đơn vị, theo lĩnh vực, theo tiêu chí và đề cử so với số suất (mục II.1, II.4, II.6 của báo cáo).',
-  writtenSheets: 'Đã ghi:',
 };
 
 export type Strings = typeof vi;
@@ -298,13 +316,22 @@ const en: Strings = {
   nothingToSelect: 'There is no row to select.',
   selectionUnsupported: 'This version of Excel does not let add-ins select rows.',
   written: (what, sheets) =>
-    `${what === 'nominations' ? `Wrote ${e(sheets.length)} nomination sheet${sheets.length === 1 ? '' : 's'}` : what === 'summary' ? 'Wrote the summary sheet' : 'Wrote the review sheet'}: ${sheets.map((s) => `"${s}"`).join(', ')}.`,
+    `${what === 'nominations' ? `Wrote ${e(sheets.length)} nomination sheet${sheets.length === 1 ? '' : 's'}` : what === 'summary' ? 'Wrote the summary sheet' : 'Wrote the review sheet'}: ${sheetList(sheets, 'en')}.`,
+  writtenList: (sheets) => `Written: ${sheetList(sheets, 'en')}.`,
   highlighted: (id, rows) => `Highlighted ${e(rows)} row${rows === 1 ? '' : 's'} meeting ${id}.`,
   nothingToHighlight: (id) => `No row meets ${id}: nothing to highlight.`,
   highlightsCleared: 'Cleared every Bình xét highlight.',
   decisionSaved: (kind, sheet) => `${kind ? `Recorded "${decisionWord.en[kind]}"` : 'Removed the decision'} in sheet "${sheet}" and decided again.`,
   reviewChanged: 'The review sheet was just edited and this row is no longer there. Bình xét has read it again; please try again.',
   settingsNotSaved: (m) => `The settings could not be saved in the workbook (${m}). Results are right, but you will have to choose again next time.`,
+  settingsNotRead: (m) => `The settings saved in the workbook could not be read (${m}): automatic detection and the default rule set are used.`,
+  errorAdvice: (code) =>
+    ({
+      other: 'Try again. If it persists: save the workbook, close and reopen Excel and Bình xét.',
+      payload: 'Split the table over smaller sheets, or use Excel on the desktop (Excel on the web allows 5 MB per request).',
+      missing: 'Press "Read the workbook again" (the ↻ button above), then try again.',
+      not_workbook: 'Open an Excel workbook (.xlsx) with a units, initiatives or officials table.',
+    })[code] ?? '',
 
   starting: 'Opening Bình xét…',
   loadFailed: 'The workbook has not been read. See the message above, fix what it says, then press "Try again".',
@@ -451,7 +478,7 @@ const en: Strings = {
     initiatives: 'Initiatives counted',
     initiativesDetail: (all) => `of ${e(all)} listed`,
     pct: 'Against plan',
-    pctDetail: (count, plan) => `${e(count)}/${e(plan)} initiatives`,
+    pctDetail: (count, plan) => `${e(count)} initiatives, plan ${e(plan)}`,
     withBenefit: 'With a benefit value',
     totalBenefit: 'Total benefit',
     money: (v) => `${e(v)} VND`,
@@ -460,6 +487,8 @@ const en: Strings = {
     officials: 'Officials',
     issues: 'Data issues',
     flags: 'Missing-evidence flags',
+    nominated: 'Nominated',
+    nominatedDetail: (awards) => `over ${e(awards)} award${awards === 1 ? '' : 's'}`,
     unknown: 'unknown',
   },
   awardsTitle: 'Nominations by award',
@@ -468,7 +497,6 @@ const en: Strings = {
   reserveColumn: 'Reserve',
   writeSummary: 'Write the summary sheet',
   writeSummaryHint: 'Writes the "Summary" sheet: results by unit, by field, by criterion and nominations against quota (report sections II.1, II.4, II.6).',
-  writtenSheets: 'Written:',
 };
 
 export const STRINGS: Record<Lang, Strings> = { vi, en };

@@ -72,11 +72,17 @@ async function sheetInfo(page: Page, name: string): Promise<{ exists: boolean; o
       for (const ch of m[1]!) c = c * 26 + ch.charCodeAt(0) - 64;
       ((rows[Number(m[2]) - 1] ??= [])[c - 1] = cell.v === undefined ? '' : String(cell.v));
     }
-    return { exists: true, owned: snap.customProperties['BinhXet.owned'] ?? null, rows: rows.filter(Boolean).map((r) => Array.from(r, (v) => v ?? '')) };
+    return { exists: true, owned: snap.customProperties['BinhXet.owned'] ?? null, rows: Array.from({ length: rows.length }, (_, i) => Array.from(rows[i] ?? [], (v) => v ?? '')) };
   }, name);
 }
 
 const pane = (page: Page) => page.getByTestId('pane');
+
+/** The officer opens a sheet in Excel (its first cell); the pane goes back to its top. */
+async function showSheet(page: Page, sheet: string): Promise<void> {
+  await page.evaluate((name) => (window as unknown as { __binhxet: { fake: { userSelect(s: string, a: string): Promise<void> } } }).__binhxet.fake.userSelect(name, 'A1'), sheet);
+  await page.locator('[data-testid="pane"] main').evaluate((el) => (el.scrollTop = 0));
+}
 
 /** axe-core in the real browser on the pane (colour contrast included), after its script is injected. */
 async function accessible(page: Page, where: string): Promise<void> {
@@ -156,6 +162,13 @@ export const STEPS: Step[] = [
       check(row, 'the review sheet has the exclusion with its reason and reviewer');
       check(!subject || row.some((v) => v.includes(subject.slice(0, 12))), `the review row names the excluded entry (${subject})`);
       await p.getByText(/Đã ghi quyết định «Loại»/).waitFor();
+      // What the officer checks next: the decision in the list, and the row in the review sheet.
+      await p.getByRole('combobox', { name: 'Quyết định' }).click();
+      await page.getByRole('option', { name: 'Loại' }).click();
+      await p.getByText('Nguyễn Thị Hoa', { exact: false }).first().waitFor();
+      const at = review.rows.findIndex((r) => r.includes('Nguyễn Thị Hoa'));
+      await page.evaluate((a1) => (window as unknown as { __binhxet: { fake: { userSelect(s: string, a: string): Promise<void> } } }).__binhxet.fake.userSelect('Rà soát', a1), `C${at + 1}`);
+      await page.locator('main').evaluate((el) => (el.scrollTop = 0));
       await shot('review-step');
       await accessible(page, 'the Review step');
     },
@@ -166,7 +179,6 @@ export const STEPS: Step[] = [
       const p = pane(page);
       await p.getByRole('tab', { name: 'Đề cử' }).click();
       await p.getByText(/suất/).first().waitFor();
-      await shot('nominate-step');
       await accessible(page, 'the Nominate step');
       await p.getByRole('button', { name: 'Ghi bảng đề cử' }).click();
       await settled(page);
@@ -176,6 +188,8 @@ export const STEPS: Step[] = [
       check(n.owned === '1', 'sheet "Đề cử 2.1.2" is marked as the add-in\'s own');
       check(n.rows.some((r) => r.some((v) => /^1\/\d+$/.test(v))), 'the nomination sheet has slot numbers');
       await p.getByText(/Đã ghi \d+ trang đề cử/).waitFor();
+      await showSheet(page, 'Đề cử 2.1.2');
+      await shot('nominate-step');
     },
   },
   {
@@ -189,6 +203,7 @@ export const STEPS: Step[] = [
       const s = await sheetInfo(page, 'Tổng hợp');
       check(s.exists && s.owned === '1', 'sheet "Tổng hợp" exists and is marked as the add-in\'s own');
       check(s.rows.some((r) => r.includes('Tổng cộng')), 'the summary sheet has its totals row');
+      await showSheet(page, 'Tổng hợp');
       await shot('summary-step');
       await accessible(page, 'the Summary step');
     },

@@ -4,6 +4,7 @@ import { useSession, useSessionState, useStrings } from '../context';
 import { DismissRegular } from '../icons';
 import type { Notice } from '../session';
 import type { Strings } from '../strings';
+import { inLanguage } from './error-text';
 
 const useStyles = makeStyles({
   area: { flexShrink: 0, display: 'flex', flexDirection: 'column', gap: '8px', padding: '0 12px' },
@@ -26,19 +27,20 @@ function noticeText(n: Notice, t: Strings): string {
     case 'decisionSaved': return t.decisionSaved(n.kind, n.sheet);
     case 'reviewChanged': return t.reviewChanged;
     case 'settingsNotSaved': return t.settingsNotSaved(n.message);
+    case 'settingsNotRead': return t.settingsNotRead(n.message);
   }
 }
 
 const INTENT: Record<Notice['type'], 'success' | 'info' | 'warning'> = {
   cancelled: 'info', selected: 'info', nothingToSelect: 'warning', selectionUnsupported: 'warning', written: 'success', highlighted: 'success',
-  nothingToHighlight: 'warning', highlightsCleared: 'success', decisionSaved: 'success', reviewChanged: 'warning', settingsNotSaved: 'warning',
+  nothingToHighlight: 'warning', highlightsCleared: 'success', decisionSaved: 'success', reviewChanged: 'warning', settingsNotSaved: 'warning', settingsNotRead: 'warning',
 };
 
 export function StatusArea() {
   const s = useStyles();
   const t = useStrings();
   const session = useSession();
-  const { busy, error, notice } = useSessionState();
+  const { busy, error, notice, lang } = useSessionState();
   const retryable = error && (error.action === 'load' || error.action === 'reread');
   return (
     <section className={s.area} aria-label={t.statusLabel}>
@@ -65,7 +67,7 @@ export function StatusArea() {
         <MessageBar intent="error" layout="multiline" role="alert">
           <MessageBarBody className={s.message}>
             <MessageBarTitle>{t.errorTitle(error.action)}</MessageBarTitle>
-            {error.code === 'unexpected' ? `${t.unexpected} ${error.message}` : error.message}
+            {error.code === 'unexpected' ? `${t.unexpected} ${error.message}` : `${inLanguage(error.message, lang)} ${t.errorAdvice(error.code)}`.trim()}
           </MessageBarBody>
           <MessageBarActions containerAction={<Button appearance="transparent" aria-label={t.dismiss} icon={<DismissRegular />} onClick={() => session.dismissError()} />}>
             {retryable && <Button onClick={() => void session.refresh()}>{t.retry}</Button>}

@@ -44,7 +44,8 @@ export type Notice =
   | { type: 'highlightsCleared' }
   | { type: 'decisionSaved'; kind: DecisionKind | null; sheet: string }
   | { type: 'reviewChanged' }
-  | { type: 'settingsNotSaved'; message: string };
+  | { type: 'settingsNotSaved'; message: string }
+  | { type: 'settingsNotRead'; message: string };
 
 export interface SessionError {
   action: SessionAction;

@@ -200,9 +200,7 @@ export function NominateStep() {
         </Button>
         <Caption1 className={st.muted}>{t.writeNominationsHint}</Caption1>
         {written.nominations.length > 0 && (
-          <Caption1>
-            {t.writtenSheets} {written.nominations.join(', ')}
-          </Caption1>
+          <Caption1>{t.writtenList(written.nominations)}</Caption1>
         )}
       </section>
       <Accordion multiple collapsible defaultOpenItems={views.awards[0] ? [views.awards[0].award] : []}>

@@ -43,6 +43,7 @@ export function SummaryStep() {
     { label: t.figures.officials, value: fmt(f.officials) },
     { label: t.figures.issues, value: fmt(f.issues) },
     { label: t.figures.flags, value: fmt(f.flags) },
+    { label: t.figures.nominated, value: fmt(views.awards.reduce((n, a) => n + a.selected, 0)), detail: t.figures.nominatedDetail(views.awards.length) },
   ];
   return (
     <div className={st.step}>
@@ -96,9 +97,7 @@ export function SummaryStep() {
         </Button>
         <Caption1 className={st.muted}>{t.writeSummaryHint}</Caption1>
         {written.summary && (
-          <Text size={200}>
-            {t.writtenSheets} {written.summary}
-          </Text>
+          <Text size={200}>{t.writtenList([written.summary])}</Text>
         )}
       </section>
     </div>
