@@ -50,7 +50,7 @@ function child<T>(script: string, args: string[], node: string[] = []): T {
 
 const sh = (cmd: string) => {
   try {
-    return execSync(cmd, { encoding: 'utf8' }).trim();
+    return execSync(cmd, { encoding: 'utf8' }).replace(/^\n+|\s+$/g, '');
   } catch {
     return '(unavailable)';
   }

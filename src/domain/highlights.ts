@@ -20,12 +20,6 @@ export interface MarkedRows {
   rows: Map<string, number[]>;
 }
 
-function sourceRows(o: Outcome, s: SubjectRef): { sheet: string; row: number }[] {
-  if (s.type === 'unit') return [o.model.units[s.id]!.source];
-  if (s.type === 'official') return [o.model.officials[s.id]!.source];
-  return o.evaluation.facts.persons[s.index]!.initiativeIds.map((id) => o.model.initiatives[id]!.source);
-}
-
 export function allSubjects(o: Outcome): SubjectRef[] {
   return [
     ...o.model.units.map((u) => ({ type: 'unit' as const, id: u.id })),

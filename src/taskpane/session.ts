@@ -11,15 +11,14 @@ import type { Lang } from '../domain/i18n';
 import { PRESETS } from '../domain/rules/presets';
 import type { ParamValue } from '../domain/rules/types';
 import { validateRuleSet } from '../domain/rules/validate';
-import { readReviewRows, type ReviewRow } from '../domain/sheets/review';
-import { foldKey } from '../domain/text';
-import type { CellValue } from '../domain/cells';
+import type { ReviewRow } from '../domain/sheets/review';
 import { readWorkbook, type WorkbookState } from '../workbook/analyse';
-import { type SelectionPoint, type SheetInfo, WorkbookError, type WorkbookGateway } from '../workbook/gateway';
+import { type SelectionPoint, WorkbookError, type WorkbookGateway } from '../workbook/gateway';
 import { createLocalEngine } from './engine/local';
 import type { Analysis, CandidateView, Engine, FlagView, ResultSheetKind, SheetRow } from './engine/types';
 import { isCancelled, yieldToUi } from './engine/yield';
 import { dataView } from './session/data-view';
+import { readReviewSheet } from './session/review-sheet';
 import { type DecisionInput, type DecisionTarget, withDecision, withoutCandidateDecision, withoutDecision } from './session/review-edits';
 import { SETTINGS_KEY, type StoredSettings, defaultSettings, paramsFor, resolveRules, sanitizeSettings, withOverride } from './session/settings';
 import type { Busy, BusyStep, Notice, SessionAction, SessionState } from './session/state';
@@ -28,15 +27,21 @@ import { yieldingReads } from './session/yielding-gateway';
 export type { SessionState, Notice, Busy, SessionAction } from './session/state';
 export type { DecisionInput, DecisionTarget } from './session/review-edits';
 
+/** Selecting rows in the host and hearing the user's selection; by default the gateway's own (optional) methods. */
+export interface SelectionPort {
+  selectRows(sheet: string, rows: number[]): Promise<number>;
+  onSelectionChanged?(cb: (sel: SelectionPoint) => void): () => void;
+}
+
 export interface SessionOptions {
   engine?: Engine;
+  /** Another way to select rows and hear the selection (default: the gateway's, when it has them). */
+  selection?: SelectionPort;
   lang?: Lang;
   now?: () => Date;
 }
 
 type Progress = (step: BusyStep, detail?: string | null, done?: number | null, total?: number | null) => void;
-
-const isReviewSheet = (s: SheetInfo) => s.owned && /^(ra soat|review)\b/.test(foldKey(s.name));
 
 export class Session {
   private state: SessionState;
@@ -44,6 +49,7 @@ export class Session {
   private readonly engine: Engine;
   private readonly now: () => Date;
   private controller: AbortController | null = null;
+  private readonly selection: SelectionPort | null;
   private stopSelection: (() => void) | null = null;
   private explainSeq = 0;
 
@@ -52,13 +58,16 @@ export class Session {
     options: SessionOptions = {},
   ) {
     this.engine = options.engine ?? createLocalEngine();
+    this.selection =
+      options.selection ??
+      (gateway.selectRows ? { selectRows: gateway.selectRows.bind(gateway), onSelectionChanged: gateway.onSelectionChanged?.bind(gateway) } : null);
     this.now = options.now ?? (() => new Date());
     const settings = defaultSettings();
     this.state = {
       status: 'idle', busy: null, error: null, notice: null, lang: options.lang ?? 'vi', settings, rules: resolveRules(settings.rules).rules, rulesErrors: null,
       workbook: null, analysis: null, views: null, data: null, highlighted: [], selection: null, explanation: null,
       written: { nominations: [], summary: null, review: null },
-      canSelect: typeof gateway.selectRows === 'function',
+      canSelect: this.selection !== null,
     };
   }
 
@@ -81,7 +90,7 @@ export class Session {
   /** Reads the workbook, then listens to the user's selection (whatever the read's outcome). */
   async start(): Promise<void> {
     await this.load();
-    if (!this.stopSelection && this.gateway.onSelectionChanged) this.stopSelection = this.gateway.onSelectionChanged((sel) => void this.explainSelection(sel));
+    if (!this.stopSelection && this.selection?.onSelectionChanged) this.stopSelection = this.selection.onSelectionChanged((sel) => void this.explainSelection(sel));
   }
 
   dispose(): void {
@@ -364,7 +373,7 @@ export class Session {
     return this.task('select', false, async (_signal, progress) => {
       const { analysis } = this.state;
       if (!analysis) return;
-      if (!this.gateway.selectRows) {
+      if (!this.selection) {
         this.set({ notice: { type: 'selectionUnsupported' } });
         return;
       }
@@ -375,7 +384,7 @@ export class Session {
         this.set({ notice: { type: 'nothingToSelect' } });
         return;
       }
-      const selected = await this.gateway.selectRows(target.sheet, target.rows);
+      const selected = await this.selection.selectRows(target.sheet, target.rows);
       this.set({ notice: { type: 'selected', sheet: target.sheet, selected, total: target.rows.length, otherSheets: bySheet.slice(1).map((s) => s.sheet) } });
     });
   }
@@ -383,12 +392,12 @@ export class Session {
   /** Shows a source row in Excel ("go to row"). */
   goTo(where: SheetRow): Promise<boolean> {
     return this.task('select', false, async (_signal, progress) => {
-      if (!this.gateway.selectRows) {
+      if (!this.selection) {
         this.set({ notice: { type: 'selectionUnsupported' } });
         return;
       }
       progress('select');
-      await this.gateway.selectRows(where.sheet, [where.row]);
+      await this.selection.selectRows(where.sheet, [where.row]);
       await this.explainSelection(where);
     });
   }
@@ -436,7 +445,7 @@ export class Session {
       const { workbook } = this.state;
       if (!workbook) return;
       progress('review');
-      const fresh = (await this.readReviewSheet(signal)) ?? workbook.review;
+      const fresh = (await readReviewSheet(this.gateway, signal)) ?? workbook.review;
       const rows = edit(fresh);
       if (rows.length === fresh.length && rows.every((r, i) => r === fresh[i])) {
         this.set({ notice: { type: 'reviewChanged' } });
@@ -453,14 +462,6 @@ export class Session {
       this.set({ written: { ...this.state.written, review: name }, notice: { type: 'decisionSaved', kind, sheet: name } });
       await this.redrawHighlights(this.state.highlighted, progress);
     });
-  }
-
-  private async readReviewSheet(signal: AbortSignal): Promise<ReviewRow[] | null> {
-    const sheet = (await this.gateway.listSheets()).find(isReviewSheet);
-    if (!sheet) return null;
-    const rows: CellValue[][] = [];
-    for await (const chunk of this.gateway.readSheet(sheet.name, { signal })) chunk.rows.forEach((r, i) => (rows[chunk.startRow - 1 + i] = r));
-    return readReviewRows(Array.from({ length: rows.length }, (_, i) => rows[i] ?? []));
   }
 
   // ------------------------------------------------------------------ writing result sheets
@@ -482,7 +483,7 @@ export class Session {
     return this.task(action, true, async (signal, progress) => {
       const { analysis, workbook, lang } = this.state;
       if (!analysis || !workbook) return;
-      const review = kind === 'review' ? ((await this.readReviewSheet(signal)) ?? workbook.review) : workbook.review;
+      const review = kind === 'review' ? ((await readReviewSheet(this.gateway, signal)) ?? workbook.review) : workbook.review;
       const sheets = await analysis.resultSheets(kind, lang, review);
       const names: string[] = [];
       for (const [i, sheet] of sheets.entries()) {

@@ -156,3 +156,23 @@ test('while a read waits on Excel the state says so', async () => {
   await started;
   expect(session.getState().status).toBe('ready');
 });
+
+test('over a gateway without selection (the .xlsx adapter) the pane works and says rows cannot be selected', async () => {
+  const { XlsxFileGateway } = await import('../../src/workbook/xlsx');
+  const session = new Session(new XlsxFileGateway('examples/sample-lai-chau.xlsx'));
+  await session.start();
+  expect(session.getState()).toMatchObject({ status: 'ready', canSelect: false, error: null });
+  await session.selectSubjects('2.1.2a', 'met');
+  expect(session.getState().notice).toEqual({ type: 'selectionUnsupported' });
+});
+
+test('a selection port given apart from the gateway is used', async () => {
+  const fake = await sampleFake();
+  const gateway = new ExcelGateway(fake.run, { requirements: fake.isSetSupported, documentSettings: fake.settings });
+  const asked: [string, number[]][] = [];
+  const session = new Session(gateway, { selection: { selectRows: async (sheet, rows) => (asked.push([sheet, rows]), rows.length) } });
+  await session.start();
+  await session.goTo({ sheet: 'CĐCS', row: 9 });
+  expect(asked).toEqual([['CĐCS', [9]]]);
+  expect(session.getState().explanation!.subjects[0]!.kind).toBe('unit');
+});
