@@ -71,3 +71,35 @@ test('a reviewer exclusion written by hand in Rà soát promotes the first reser
   out.getWorksheet('Rà soát')!.eachRow((r) => kept.push(r.values as unknown[]));
   expect(kept.some((r) => r.includes(victim) && r.includes('Loại') && r.includes('Nguyễn Thị Rà Soát'))).toBe(true);
 }, 120_000);
+
+test('"Loại" on an automatic flag excludes the initiative, and the decision survives the rewrite although the flag is gone', async () => {
+  const first = join(dir, 'flag-first.xlsx');
+  expect(await run(['run', SAMPLE, '--out', first])).toBe(0);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(first);
+  const review = wb.getWorksheet('Rà soát')!;
+  const header = (review.getRow(3).values as unknown[]).map(String);
+  let target = 0;
+  review.eachRow((row, r) => {
+    if (!target && r > 3 && row.getCell(header.indexOf('Mã vấn đề')).value === 'missing_recognition_doc') target = r;
+  });
+  const flagged = review.getRow(target);
+  const title = String(flagged.getCell(header.indexOf('Tên')).value);
+  flagged.getCell(header.indexOf('Quyết định')).value = 'Loại';
+  flagged.getCell(header.indexOf('Người rà soát')).value = 'Lê Văn Kiểm';
+  flagged.commit();
+  const edited = join(dir, 'flag-edited.xlsx');
+  await wb.xlsx.writeFile(edited);
+
+  let current = edited;
+  for (const round of [1, 2]) {
+    const next = join(dir, `flag-round-${round}.xlsx`);
+    expect(await run(['run', current, '--out', next])).toBe(0);
+    const out = new ExcelJS.Workbook();
+    await out.xlsx.readFile(next);
+    const rows: unknown[][] = [];
+    out.getWorksheet('Rà soát')!.eachRow((r) => rows.push(r.values as unknown[]));
+    expect(rows.some((r) => r.includes(title) && r.includes('Loại') && r.includes('Lê Văn Kiểm'))).toBe(true);
+    current = next;
+  }
+}, 120_000);

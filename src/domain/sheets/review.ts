@@ -128,11 +128,17 @@ export function buildReviewSheet(o: Outcome, previous: ReviewRow[], lang: Lang):
   const addAuto = (i: Issue) => {
     const row = autoRow(i, lang);
     const before = earlier.size ? earlier.get(`${row.key}|${row.code}`) : undefined;
-    if (before) Object.assign(row, { decision: before.decision, who: before.who, when: before.when, note: before.note, award: before.award });
+    if (before) {
+      Object.assign(row, { decision: before.decision, who: before.who, when: before.when, note: before.note, award: before.award });
+      carried.add(before);
+    }
     out.push(outRow(row, out.length));
   };
+  const carried = new Set<ReviewRow>();
   for (const i of o.flags) addAuto(i);
   for (const i of o.issues) if (i.severity !== 'info') addAuto(i);
+  // A decision can remove its own flag (an excluded initiative raises no evidence flags): keep that row.
+  for (const r of previous) if (r.source === 'auto' && r.decision && !carried.has(r)) out.push(outRow(r, out.length));
   for (const r of previous) if (r.source === 'reviewer') out.push(outRow(r, out.length));
   const h = REVIEW_HEADERS[lang];
   const widths = [6, 11, 36, 28, 18, 50, 22, 13, 10, 11, 18, 14, 30, 30];

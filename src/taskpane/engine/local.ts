@@ -16,7 +16,7 @@ import type { HighlightRequest } from '../../workbook/gateway';
 import { explainRow } from './explain';
 import { RowIndex, sourceRows } from './index-rows';
 import type { Analysis, AnalysisViews, Engine, EngineInput, ResultSheetKind, RowExplanation } from './types';
-import { buildViews, preserveDecided } from './views';
+import { buildViews } from './views';
 import { throwIfAborted, yieldToUi } from './yield';
 
 class LocalAnalysis implements Analysis {
@@ -46,7 +46,7 @@ class LocalAnalysis implements Analysis {
   async resultSheets(kind: ResultSheetKind, lang: Lang, review: ReviewRow[]): Promise<ResultSheet[]> {
     if (kind === 'summary') return [buildSummarySheet(this.outcome, lang)];
     if (kind === 'nominations') return buildNominationSheets(this.outcome, lang);
-    return [buildReviewSheet(this.outcome, preserveDecided(this.outcome, review), lang)];
+    return [buildReviewSheet(this.outcome, review, lang)];
   }
 }
 
