@@ -10,6 +10,7 @@ import { CriterionCard } from './criteria/CriterionCard';
 import { Legend } from './criteria/Legend';
 import { ParamsSection, RulesSection } from './criteria/RuleSetSection';
 import { SelectedRow } from './criteria/SelectedRow';
+import { StepSection } from '../parts/StepSection';
 
 export function CriteriaStep() {
   const st = useStepStyles();
@@ -24,13 +25,7 @@ export function CriteriaStep() {
       <ParamsSection />
       <SelectedRow explanation={explanation} />
       <Legend />
-      <section className={st.section} aria-labelledby="criteria-title">
-        <h2 id="criteria-title" className={st.heading}>
-          {t.criteriaTitle}
-        </h2>
-        <Text size={200} className={st.muted}>
-          {t.criteriaIntro}
-        </Text>
+      <StepSection id="criteria-title" title={t.criteriaTitle} intro={t.criteriaIntro}>
         {tops.length === 0 ? (
           <Text>{t.noCriteria}</Text>
         ) : (
@@ -41,7 +36,7 @@ export function CriteriaStep() {
             ])}
           </ul>
         )}
-      </section>
+      </StepSection>
     </div>
   );
 }

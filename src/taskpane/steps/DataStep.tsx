@@ -29,6 +29,7 @@ import type { FieldRow, SheetView } from '../session/data-view';
 import { roleName } from '../strings';
 import { useStepStyles } from '../styles';
 import type { ReviewFilter } from './ReviewStep';
+import { StepSection } from '../parts/StepSection';
 
 const useStyles = makeStyles({
   sheetHeader: { display: 'flex', alignItems: 'center', gap: '6px', minWidth: 0, flexWrap: 'wrap' },
@@ -176,10 +177,7 @@ export function DataStep({ onOpenReview }: { onOpenReview: (f: ReviewFilter) => 
   const firstUsed = sources.find((x) => x.status === 'used')?.name;
   return (
     <div className={st.step}>
-      <section className={st.section} aria-labelledby="data-read">
-        <h2 id="data-read" className={st.heading}>
-          {t.dataTitle}
-        </h2>
+      <StepSection id="data-read" title={t.dataTitle}>
         {data.recognised ? (
           <>
             <Text>{t.dataSummary(data.counts)}</Text>
@@ -199,16 +197,10 @@ export function DataStep({ onOpenReview }: { onOpenReview: (f: ReviewFilter) => 
             </MessageBarBody>
           </MessageBar>
         )}
-      </section>
+      </StepSection>
 
       {data.missing.length > 0 && (
-        <section className={st.section} aria-labelledby="data-missing">
-          <h2 id="data-missing" className={st.heading}>
-            {t.missingTitle}
-          </h2>
-          <Text size={200} className={st.muted}>
-            {t.missingIntro}
-          </Text>
+        <StepSection id="data-missing" title={t.missingTitle} intro={t.missingIntro}>
           <ul className={st.list}>
             {data.missing.map((m) => (
               <li key={m.id} className={st.card}>
@@ -230,13 +222,10 @@ export function DataStep({ onOpenReview }: { onOpenReview: (f: ReviewFilter) => 
               </li>
             ))}
           </ul>
-        </section>
+        </StepSection>
       )}
 
-      <section className={st.section} aria-labelledby="data-sheets">
-        <h2 id="data-sheets" className={st.heading}>
-          {t.sheetsTitle}
-        </h2>
+      <StepSection id="data-sheets" title={t.sheetsTitle}>
         <Accordion multiple collapsible defaultOpenItems={firstUsed ? [firstUsed] : []}>
           {sources.map((sheet) => {
             const mapped = sheet.fields.filter((f) => f.column !== null).length;
@@ -273,7 +262,7 @@ export function DataStep({ onOpenReview }: { onOpenReview: (f: ReviewFilter) => 
             {t.resultSheets} {results.map((r) => r.name).join(', ')}
           </Text>
         )}
-      </section>
+      </StepSection>
     </div>
   );
 }

@@ -22,6 +22,7 @@ import type { CandidateView, NominationView } from '../engine/types';
 import { ArrowUndoRegular, OpenRegular, PinFilled, PinOffRegular, PinRegular, SaveRegular } from '../icons';
 import { DecisionDialog, type DecisionRequest } from '../parts/DecisionDialog';
 import { useStepStyles } from '../styles';
+import { StepSection } from '../parts/StepSection';
 
 const useStyles = makeStyles({
   awardHeader: { display: 'flex', alignItems: 'center', gap: '6px', flexWrap: 'wrap', minWidth: 0 },
@@ -188,13 +189,7 @@ export function NominateStep() {
   if (!views) return null;
   return (
     <div className={st.step}>
-      <section className={st.section} aria-labelledby="nominate-title">
-        <h2 id="nominate-title" className={st.heading}>
-          {t.nominateTitle}
-        </h2>
-        <Text size={200} className={st.muted}>
-          {t.nominateIntro}
-        </Text>
+      <StepSection id="nominate-title" title={t.nominateTitle} intro={t.nominateIntro}>
         <Button appearance="primary" icon={<SaveRegular />} disabled={!!busy} onClick={() => void session.writeNominations()}>
           {t.writeNominations}
         </Button>
@@ -202,7 +197,7 @@ export function NominateStep() {
         {written.nominations.length > 0 && (
           <Caption1>{t.writtenList(written.nominations)}</Caption1>
         )}
-      </section>
+      </StepSection>
       <Accordion multiple collapsible defaultOpenItems={views.awards[0] ? [views.awards[0].award] : []}>
         {views.awards.map((a) => (
           <AccordionItem key={a.award} value={a.award}>

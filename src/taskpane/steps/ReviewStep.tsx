@@ -11,6 +11,7 @@ import { ArrowUndoRegular, OpenRegular, SaveRegular } from '../icons';
 import { DecisionDialog, type DecisionRequest } from '../parts/DecisionDialog';
 import { codeLabel, decisionName } from '../strings';
 import { useStepStyles } from '../styles';
+import { StepSection } from '../parts/StepSection';
 
 export interface ReviewFilter {
   category?: FlagView['category'];
@@ -78,13 +79,7 @@ export function ReviewStep({ initialFilter }: { initialFilter: ReviewFilter | nu
 
   return (
     <div className={st.step}>
-      <section className={st.section} aria-labelledby="review-title">
-        <h2 id="review-title" className={st.heading}>
-          {t.reviewTitle}
-        </h2>
-        <Text size={200} className={st.muted}>
-          {t.reviewIntro}
-        </Text>
+      <StepSection id="review-title" title={t.reviewTitle} intro={t.reviewIntro}>
         <Text>{t.reviewCounts(flags.length, open)}</Text>
         <div className={s.filters}>
           <Field label={t.filterType} size="small">
@@ -120,7 +115,7 @@ export function ReviewStep({ initialFilter }: { initialFilter: ReviewFilter | nu
             {t.writeReview}
           </Button>
         </div>
-      </section>
+      </StepSection>
 
       <div className={st.section}>
         {filtered.length === 0 ? (

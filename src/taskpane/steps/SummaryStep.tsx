@@ -4,6 +4,7 @@ import { formatPct } from '../../domain/engine/verdict';
 import { useSession, useSessionState, useStrings } from '../context';
 import { DocumentTableRegular } from '../icons';
 import { useStepStyles } from '../styles';
+import { StepSection } from '../parts/StepSection';
 
 const useStyles = makeStyles({
   grid: { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(140px, 1fr))', gap: '8px', margin: 0 },
@@ -47,10 +48,7 @@ export function SummaryStep() {
   ];
   return (
     <div className={st.step}>
-      <section className={st.section} aria-labelledby="summary-title">
-        <h2 id="summary-title" className={st.heading}>
-          {t.summaryTitle}
-        </h2>
+      <StepSection id="summary-title" title={t.summaryTitle}>
         <dl className={s.grid}>
           {items.map((x) => (
             <div key={x.label} className={mergeClasses(s.figure, x.wide && s.wide)}>
@@ -60,11 +58,8 @@ export function SummaryStep() {
             </div>
           ))}
         </dl>
-      </section>
-      <section className={st.section} aria-labelledby="awards-title">
-        <h2 id="awards-title" className={st.heading}>
-          {t.awardsTitle}
-        </h2>
+      </StepSection>
+      <StepSection id="awards-title" title={t.awardsTitle}>
         <Table size="small" className={s.table} aria-labelledby="awards-title">
           <TableHeader>
             <TableRow>
@@ -90,7 +85,7 @@ export function SummaryStep() {
             ))}
           </TableBody>
         </Table>
-      </section>
+      </StepSection>
       <section className={st.section} aria-label={t.writeSummary}>
         <Button appearance="primary" icon={<DocumentTableRegular />} disabled={!!busy} onClick={() => void session.writeSummary()}>
           {t.writeSummary}
