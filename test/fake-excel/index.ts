@@ -9,7 +9,7 @@
  */
 import { type Rect, colLetters, formatRect, parseAddressList, parseArea } from './address';
 import { type FakeEnv, type FakeStats, type InjectedError, FakeContextCore, emptyStats, versionLE } from './core';
-import { type CellStyle, type FakeValue, type HyperlinkModel, type SheetModel, WorkbookModel, SheetModel as SheetModelClass, newId } from './model';
+import { type CellStyle, type CfModel, type FakeValue, type HyperlinkModel, type SheetModel, WorkbookModel, SheetModel as SheetModelClass, newId } from './model';
 import { validSheetName } from './objects/shared';
 import { FakeRequestContext } from './objects/workbook';
 import { selectionEventArgs } from './objects/events';
@@ -53,16 +53,8 @@ export interface CellSnapshot {
   link?: HyperlinkModel;
 }
 
-export interface CfSnapshot {
-  type: string;
-  address: string;
-  priority: number;
-  stopIfTrue: boolean;
-  formula?: string;
-  fill?: string;
-  fontColor?: string;
-  bold?: boolean;
-}
+/** A conditional format as a snapshot shows it: its areas as one address instead of rectangles. */
+export type CfSnapshot = Omit<CfModel, 'id' | 'rects'> & { address: string };
 
 export interface SheetSnapshot {
   name: string;
