@@ -27,7 +27,7 @@ export class ArrayGateway implements WorkbookGateway {
     for (let i = 0; i < chunks.length; i++) {
       const c = chunks[i]!;
       if (!this.keep) chunks[i] = { startRow: c.startRow, rows: [] };
-      yield c;
+      yield { startRow: c.startRow, rows: c.rows };
     }
   }
   async writeSheet(sheet: ResultSheet): Promise<string> {

@@ -10,8 +10,10 @@ import { buildUnits, type UnitIndex } from './units';
 
 export interface ReadSheet {
   layout: SheetLayout;
+  /** Parsed rows of a units or officials sheet (an initiatives sheet's become `initiatives` as they are read). */
   rows: RawRow[];
   totals?: RawRow | null;
+  initiatives?: InitiativeCollector;
 }
 
 const text = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? normalizeText(v) : null);
@@ -53,45 +55,87 @@ function cachedResolver(index: UnitIndex, units: Unit[]): UnitResolver {
   };
 }
 
-const initiativeAt = (row: RawRow, title: string, unitName: string | null) => ({ sheet: row.source.sheet, row: row.source.row, column: null, subject: title, kind: 'initiative' as const, unit: unitName });
+const initiativeAt = (i: Initiative) => ({ sheet: i.source.sheet, row: i.source.row, column: null, subject: i.title, kind: 'initiative' as const, unit: i.unitName });
 
-/** Runs once per initiative (a million times): no allocation beyond the initiative itself unless something is wrong. */
-function toInitiative(row: RawRow, id: number, has: InitiativeColumns, resolve: UnitResolver, split: (s: string) => string[], issues: Issue[]): Initiative {
-  const f = row.fields;
-  const title = text(f.title) ?? text(f.code) ?? `#${row.source.row}`;
-  const unitName = text(f.unit) ?? row.section;
-  const { id: unitId, ambiguous } = resolve(unitName, text(f.parent));
-  if (unitName && unitId === null) issues.push({ ...initiativeAt(row, title, unitName), code: 'unknown_unit', severity: 'warning', message: bi(`Không tìm thấy đơn vị «${clip(unitName)}» của sáng kiến`, `Unit "${clip(unitName)}" of the initiative not found`) });
-  if (ambiguous) issues.push({ ...initiativeAt(row, title, unitName), code: 'ambiguous_unit', severity: 'warning', message: bi(`Nhiều đơn vị tên «${clip(unitName ?? '')}»: lấy đơn vị đầu tiên`, `Several units are named "${clip(unitName ?? '')}": the first is used`) });
-  const recognition = doc(f.recognitionDoc);
-  const reward = doc(f.rewardDecision);
-  const certification = doc(f.benefitCertification);
-  const docDates: string[] = [];
-  if (recognition?.date) docDates.push(recognition.date);
-  if (reward?.date) docDates.push(reward.date);
-  if (certification?.date) docDates.push(certification.date);
-  if (typeof f.docDate === 'string' && f.docDate) docDates.push(f.docDate);
-  const benefit = typeof f.benefit === 'number' ? f.benefit : null;
-  const negative = benefit !== null && benefit < 0;
-  if (negative) issues.push({ ...initiativeAt(row, title, unitName), code: 'invalid_benefit', severity: 'warning', raw: String(benefit), message: bi(`Giá trị làm lợi âm (${benefit}): coi như chưa biết`, `Negative benefit (${benefit}): treated as unknown`) });
-  const initiative: Initiative = {
-    id, source: row.source, code: text(f.code), title,
-    authors: typeof f.authors === 'string' ? split(f.authors) : [],
-    unitName, unitId, field: text(f.field),
-    benefit: benefit !== null && benefit >= 0 ? benefit : null,
-    social: flag(f.social), posted: flag(f.posted),
-    registeredOn: typeof f.registeredOn === 'string' ? f.registeredOn : null,
-    recognitionDoc: recognition ? recognition.present : null,
-    rewardDecision: reward ? reward.present : null,
-    benefitCertification: certification ? certification.present : null,
-    docDates, has,
-  };
-  if (row.bad?.length || negative) {
-    const unreadable = new Set(row.bad ?? []);
-    if (negative) unreadable.add('benefit');
-    initiative.unreadable = [...unreadable];
+/**
+ * Initiatives made as their rows are read, so that a million parsed rows are never held beside a
+ * million initiatives. Units are resolved (and their issues raised) when the model is built, since
+ * the units sheet may come later in the workbook.
+ */
+export class InitiativeCollector {
+  readonly initiatives: Initiative[] = [];
+  /** The parent union each row names (to choose between units of the same name), by initiative. */
+  private readonly parents: (string | null)[] = [];
+  /** Negative benefits as written, by initiative (rare): stored as unknown, reported at resolution. */
+  private readonly negatives = new Map<number, number>();
+  private readonly has: InitiativeColumns;
+
+  constructor(
+    layout: SheetLayout,
+    private readonly split: (s: string) => string[] = authorSplitter(),
+  ) {
+    this.has = initiativeColumns(layout);
   }
-  return initiative;
+
+  add(row: RawRow): void {
+    row.entity = this.initiatives.length;
+    this.parents.push(text(row.fields.parent));
+    this.initiatives.push(this.toInitiative(row, this.initiatives.length));
+  }
+
+  /** A co-author row under a merged name added authors to an initiative already made. */
+  authorsChanged(row: RawRow): void {
+    const i = row.entity === undefined ? undefined : this.initiatives[row.entity];
+    if (i && typeof row.fields.authors === 'string') i.authors = this.split(row.fields.authors);
+  }
+
+  /** Runs once per initiative (a million times): no allocation beyond the initiative itself unless something is wrong. */
+  private toInitiative(row: RawRow, id: number): Initiative {
+    const f = row.fields;
+    const recognition = doc(f.recognitionDoc);
+    const reward = doc(f.rewardDecision);
+    const certification = doc(f.benefitCertification);
+    const docDates: string[] = [];
+    if (recognition?.date) docDates.push(recognition.date);
+    if (reward?.date) docDates.push(reward.date);
+    if (certification?.date) docDates.push(certification.date);
+    if (typeof f.docDate === 'string' && f.docDate) docDates.push(f.docDate);
+    const benefit = typeof f.benefit === 'number' ? f.benefit : null;
+    const negative = benefit !== null && benefit < 0;
+    if (negative) this.negatives.set(id, benefit);
+    const initiative: Initiative = {
+      id, source: row.source, code: text(f.code), title: text(f.title) ?? text(f.code) ?? `#${row.source.row}`,
+      authors: typeof f.authors === 'string' ? this.split(f.authors) : [],
+      unitName: text(f.unit) ?? row.section, unitId: null, field: text(f.field),
+      benefit: benefit !== null && benefit >= 0 ? benefit : null,
+      social: flag(f.social), posted: flag(f.posted),
+      registeredOn: typeof f.registeredOn === 'string' ? f.registeredOn : null,
+      recognitionDoc: recognition ? recognition.present : null,
+      rewardDecision: reward ? reward.present : null,
+      benefitCertification: certification ? certification.present : null,
+      docDates, has: this.has,
+    };
+    if (row.bad?.length || negative) {
+      const unreadable = new Set(row.bad ?? []);
+      if (negative) unreadable.add('benefit');
+      initiative.unreadable = [...unreadable];
+    }
+    return initiative;
+  }
+
+  /** Numbers the initiatives from `offset` and resolves their units; issues in initiative order. */
+  resolve(offset: number, resolveUnit: UnitResolver, issues: Issue[]): Initiative[] {
+    this.initiatives.forEach((i, n) => {
+      i.id = offset + n;
+      const { id: unitId, ambiguous } = resolveUnit(i.unitName, this.parents[n]!);
+      i.unitId = unitId;
+      if (i.unitName && unitId === null) issues.push({ ...initiativeAt(i), code: 'unknown_unit', severity: 'warning', message: bi(`Không tìm thấy đơn vị «${clip(i.unitName)}» của sáng kiến`, `Unit "${clip(i.unitName)}" of the initiative not found`) });
+      if (ambiguous) issues.push({ ...initiativeAt(i), code: 'ambiguous_unit', severity: 'warning', message: bi(`Nhiều đơn vị tên «${clip(i.unitName ?? '')}»: lấy đơn vị đầu tiên`, `Several units are named "${clip(i.unitName ?? '')}": the first is used`) });
+      const negative = this.negatives.get(n);
+      if (negative !== undefined) issues.push({ ...initiativeAt(i), code: 'invalid_benefit', severity: 'warning', raw: String(negative), message: bi(`Giá trị làm lợi âm (${negative}): coi như chưa biết`, `Negative benefit (${negative}): treated as unknown`) });
+    });
+    return this.initiatives;
+  }
 }
 
 function officialRole(role: string | null, position: string | null, unit: Unit | null): OfficialRole | null {
@@ -121,10 +165,8 @@ export function buildModel(sheets: ReadSheet[], readIssues: Issue[]): Model {
   const { units, index } = buildUnits(unitSheets, issues);
   const initiatives: Initiative[] = [];
   const resolve = cachedResolver(index, units);
-  const split = authorSplitter();
-  for (const { layout, rows } of sheets.filter((s) => s.layout.role === 'initiatives')) {
-    const has = initiativeColumns(layout);
-    for (const row of rows) initiatives.push(toInitiative(row, initiatives.length, has, resolve, split, issues));
+  for (const { initiatives: collected } of sheets) {
+    for (const i of collected?.resolve(initiatives.length, resolve, issues) ?? []) initiatives.push(i);
   }
   const officials: Official[] = [];
   for (const { rows } of sheets.filter((s) => s.layout.role === 'officials')) {

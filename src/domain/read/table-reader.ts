@@ -22,6 +22,15 @@ export interface RawRow {
   fields: Record<string, FieldValue>;
   /** Fields whose cell held something that could not be read (an issue names each): unknown, not empty. */
   bad?: string[];
+  /** Index of the entity a sink made of this row. */
+  entity?: number;
+}
+
+/** Takes rows as they are read instead of the reader keeping them. */
+export interface RowSink {
+  add(row: RawRow): void;
+  /** Co-authors merged under the row's name were added to its `authors` field. */
+  authorsChanged(row: RawRow): void;
 }
 
 const PARSERS: Record<ValueKind, (v: CellValue) => Parsed<FieldValue>> = {
@@ -164,6 +173,7 @@ export class TableReader {
   constructor(
     readonly layout: SheetLayout,
     merges: MergedArea[] = [],
+    private readonly sink: RowSink | null = null,
   ) {
     const defs = new Map(FIELDS_BY_ROLE[layout.role].map((d) => [d.id, d]));
     this.columns = Object.entries(layout.mapping)
@@ -254,7 +264,8 @@ export class TableReader {
     }
     const raw: RawRow = { source: { sheet: this.layout.sheet, row: excelRow }, section: this.section, fields };
     if (bad.length) raw.bad = bad;
-    this.rows.push(raw);
+    if (this.sink) this.sink.add(raw);
+    else this.rows.push(raw);
     for (const m of merged ?? []) if (m.top === excelRow && m.column === this.nameColumn) m.master = raw;
   }
 
@@ -278,6 +289,7 @@ export class TableReader {
       if (parsed.kind === 'ok') {
         const before = m.master.fields.authors;
         m.master.fields.authors = typeof before === 'string' && before ? `${before}; ${parsed.value as string}` : parsed.value;
+        this.sink?.authorsChanged(m.master);
       }
     }
     const others = this.columns.filter((c) => c !== authors && c.column !== m.column && !isBlank(row[c.column] ?? null));

@@ -7,7 +7,7 @@ import { HEADER_SCAN_ROWS } from '../detect/header';
 import { detectLayout, type LayoutOverride, type LayoutResult, type SheetLayout } from '../detect/layout';
 import type { Issue } from '../issues';
 import type { Model } from '../model';
-import { buildModel, type ReadSheet } from './build';
+import { buildModel, InitiativeCollector, type ReadSheet } from './build';
 import { TableReader } from './table-reader';
 
 export interface WorkbookReading {
@@ -22,6 +22,7 @@ export class SheetFeeder {
   private head: CellValue[][] = [];
   private buffered: RowChunk[] = [];
   private reader: TableReader | null = null;
+  private initiatives: InitiativeCollector | null = null;
   private result: LayoutResult | null = null;
 
   constructor(
@@ -44,14 +45,16 @@ export class SheetFeeder {
   finish(): { result: LayoutResult; read: ReadSheet | null; issues: Issue[] } {
     if (!this.result) this.decide();
     const result = this.result!;
-    return { result, read: this.reader ? { layout: this.reader.layout, rows: this.reader.rows, totals: this.reader.totals } : null, issues: this.reader?.issues ?? [] };
+    return { result, read: this.reader ? { layout: this.reader.layout, rows: this.reader.rows, totals: this.reader.totals, initiatives: this.initiatives ?? undefined } : null, issues: this.reader?.issues ?? [] };
   }
 
   private decide(): void {
     const head = Array.from({ length: this.head.length }, (_, i) => this.head[i] ?? []);
     this.result = detectLayout(this.sheet, head, this.merges, this.override);
     if (this.result.ok) {
-      this.reader = new TableReader(this.result.layout, this.merges);
+      const layout = this.result.layout;
+      if (layout.role === 'initiatives') this.initiatives = new InitiativeCollector(layout);
+      this.reader = new TableReader(layout, this.merges, this.initiatives);
       for (const chunk of this.buffered) this.reader.push(chunk);
     }
     this.buffered = [];
