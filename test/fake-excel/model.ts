@@ -22,16 +22,17 @@ export class Grid<T> {
   }
 
   /** Bounding box of the set cells, or null. */
-  bounds(): Rect | null {
+  /** Bounding box of the set cells, within `within` when given. */
+  bounds(within?: Rect): Rect | null {
     let r0 = -1;
     let r1 = -1;
     let c0 = Infinity;
     let c1 = -1;
     this.rows.forEach((row, r) => {
-      if (!row) return;
+      if (!row || (within && (r < within.r0 || r >= within.r0 + within.nr))) return;
       let any = false;
       row.forEach((v, c) => {
-        if (v === undefined) return;
+        if (v === undefined || (within && (c < within.c0 || c >= within.c0 + within.nc))) return;
         any = true;
         if (c < c0) c0 = c;
         if (c > c1) c1 = c;
@@ -111,9 +112,9 @@ export class SheetModel {
   constructor(public name: string) {}
 
   /** Used range like Excel's: values (and formulas) only, or also formatted cells. */
-  usedRect(valuesOnly: boolean): Rect | null {
-    const boxes = [this.values.bounds(), this.formulas.bounds()];
-    if (!valuesOnly) boxes.push(this.numberFormats.bounds(), this.styles.bounds(), this.hyperlinks.bounds());
+  usedRect(valuesOnly: boolean, within?: Rect): Rect | null {
+    const boxes = [this.values.bounds(within), this.formulas.bounds(within)];
+    if (!valuesOnly) boxes.push(this.numberFormats.bounds(within), this.styles.bounds(within), this.hyperlinks.bounds(within));
     let out: Rect | null = null;
     for (const b of boxes) {
       if (!b) continue;

@@ -156,6 +156,30 @@ describe('readSheet', () => {
     expect(fake.stats.syncs).toBe(4); // extent + one per chunk
   });
 
+  test('a stray value in XFD1048576 does not widen the read: the columns of the header rows, every row down to it', async () => {
+    const { fake, gateway } = setup();
+    const table = [['DANH SÁCH SÁNG KIẾN'], ['STT', 'Tên sáng kiến', 'Tác giả'], ...grid(98, 3, (r, c) => (c === 0 ? r + 1 : `r${r + 3}c${c + 1}`))];
+    fake.workbook.addSheet('DS sáng kiến', { values: table }).values.set(1_048_575, 16_383, 'x');
+    const [info] = await gateway.listSheets();
+    expect(info).toMatchObject({ rowCount: 100, columnCount: 3 });
+    fake.resetStats();
+    const chunks = await collect(gateway.readSheet('DS sáng kiến'));
+    expect(chunks.reduce((n, c) => n + c.rows.length, 0)).toBe(100);
+    expect(chunks[chunks.length - 1]!.rows.at(-1)).toEqual([98, 'r100c2', 'r100c3']);
+    expect(fake.stats.maxCellsRead).toBeLessThanOrEqual(300);
+    expect(fake.stats.syncs).toBeLessThanOrEqual(4); // extent, head, body, one chunk
+  });
+
+  test('a wide table keeps its width: narrowing only drops columns the header rows leave empty', async () => {
+    const { fake, gateway } = setup();
+    const wide = grid(50, 600, (r, c) => (r === 0 ? `Cột ${c + 1}` : r * 1000 + c));
+    fake.workbook.addSheet('Rộng', { values: wide });
+    const [info] = await gateway.listSheets();
+    expect(info).toMatchObject({ rowCount: 50, columnCount: 600 });
+    const chunks = await collect(gateway.readSheet('Rộng'));
+    expect(chunks.flatMap((c) => c.rows).map((r) => r.length)).toEqual(new Array(50).fill(600));
+  });
+
   test('an empty sheet yields nothing; a missing sheet is a WorkbookError("missing")', async () => {
     const { fake, gateway } = setup();
     fake.workbook.addSheet('Empty');

@@ -5,6 +5,7 @@
 import type { CellValue, MergedArea, RowChunk } from '../../domain/cells';
 import { type ReadOptions, WorkbookError } from '../gateway';
 import { MESSAGES, errorCode, guarded, isPayloadError, throwIfAborted, toWorkbookError } from './errors';
+import { narrowExtents, usedExtentOf, type Extent } from './extent';
 import type { ExcelRunner, ResolvedOptions } from './types';
 
 /** Deliberately generous: Vietnamese text is 1–3 bytes a character in UTF-8, plus JSON quoting. */
@@ -21,8 +22,8 @@ function missingSheet(sheet: string): WorkbookError {
   return new WorkbookError(`${MESSAGES.missing.vi} [${sheet}] (${MESSAGES.missing.en} [${sheet}])`, 'missing');
 }
 
-/** Last used row and column (1-based) of the values, or null for an empty sheet. */
-async function usedExtent(run: ExcelRunner, sheet: string): Promise<{ rows: number; cols: number } | null> {
+/** Last row and column (1-based) to read (see extent.ts), or null for an empty sheet. */
+async function usedExtent(run: ExcelRunner, sheet: string): Promise<Extent | null> {
   return guarded(() =>
     run(async (ctx) => {
       const ws = ctx.workbook.worksheets.getItemOrNullObject(sheet);
@@ -30,8 +31,9 @@ async function usedExtent(run: ExcelRunner, sheet: string): Promise<{ rows: numb
       used.load('rowIndex,columnIndex,rowCount,columnCount');
       await ctx.sync();
       if (ws.isNullObject) throw missingSheet(sheet);
-      if (used.isNullObject) return null;
-      return { rows: used.rowIndex + used.rowCount, cols: used.columnIndex + used.columnCount };
+      const extent = usedExtentOf(used);
+      await narrowExtents(ctx, [{ ws, extent }]);
+      return extent;
     }),
   );
 }

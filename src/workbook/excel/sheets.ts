@@ -1,5 +1,6 @@
 /** What the adapter needs to know about every sheet, in two syncs (names first, then per-sheet data). */
 import type { SheetInfo } from '../gateway';
+import { narrowExtents, usedExtentOf } from './extent';
 import { OWNED_KEY, type ResolvedOptions } from './types';
 
 export interface SheetState extends SheetInfo {
@@ -21,13 +22,15 @@ export async function loadSheetStates(ctx: Excel.RequestContext, opts: ResolvedO
     return { ws, used, owned };
   });
   await ctx.sync();
-  return pending.map(({ ws, used, owned }) => ({
+  const extents = pending.map(({ ws, used }) => ({ ws, extent: usedExtentOf(used) }));
+  await narrowExtents(ctx, extents);
+  return pending.map(({ ws, owned }, i) => ({
     name: ws.name,
     visible: ws.visibility === 'Visible',
     position: ws.position,
     protected: ws.protection.protected,
-    rowCount: used.isNullObject ? 0 : used.rowIndex + used.rowCount,
-    columnCount: used.isNullObject ? 0 : used.columnIndex + used.columnCount,
+    rowCount: extents[i]!.extent?.rows ?? 0,
+    columnCount: extents[i]!.extent?.cols ?? 0,
     owned: owned !== null && !owned.isNullObject && owned.value === '1',
   }));
 }

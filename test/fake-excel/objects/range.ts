@@ -136,6 +136,13 @@ export class FakeRange extends FakeRangeBase {
       return { sheet: t.sheet, rects: [{ r0: r.r0 + row, c0: r.c0 + column, nr: 1, nc: 1 }] };
     });
   }
+  /** The used cells within this range (ExcelApi 1.4), or a null object. */
+  getUsedRangeOrNullObject(valuesOnly?: boolean): FakeRange {
+    return this._method(new FakeRange(this.context), [valuesOnly ?? false], (t) => {
+      const r = t.sheet.usedRect(valuesOnly ?? false, onlyRect(t));
+      return r ? { sheet: t.sheet, rects: [r] } : null;
+    });
+  }
   getMergedAreasOrNullObject(): FakeRangeAreas {
     return this._method(new FakeRangeAreas(this.context), [], (t) => {
       requireApi(this.context.env, '1.13', 'getMergedAreasOrNullObject');
