@@ -14,12 +14,17 @@ const { DEV_URL, normaliseAddinUrl, transformManifest } = require('./webpack/man
 const OFFICE_CDN = 'https://appsforoffice.microsoft.com';
 const CERT_DIR = path.join(os.homedir(), '.office-addin-dev-certs');
 
-/** Content-Security-Policy of both pages. Fluent UI (Griffel) injects <style> elements, hence 'unsafe-inline' styles. */
+/**
+ * Content-Security-Policy of both pages. Fluent UI (Griffel) injects <style> elements, hence 'unsafe-inline' styles.
+ * worker-src is explicit: without it workers fall back to script-src, which also allows the Office CDN;
+ * the engine's worker (src/taskpane/engine/worker.ts) comes from the add-in's own origin only.
+ */
 function contentSecurityPolicy(dev) {
   const connect = dev ? "'self' ws://localhost:3000 wss://localhost:3000" : "'self'";
   return [
     "default-src 'self'",
     `script-src 'self' ${OFFICE_CDN}`,
+    "worker-src 'self'",
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data:",
     "font-src 'self' data:",
@@ -66,6 +71,7 @@ function previewConfig(env, argv) {
   const csp = [
     "default-src 'self'",
     "script-src 'self'",
+    "worker-src 'self'",
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
     "font-src 'self' data:",

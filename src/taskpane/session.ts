@@ -2,7 +2,8 @@
  * The task pane's controller: plain TypeScript, no React, no Office. It owns the flow over a
  * WorkbookGateway (read → evaluate → highlight / select / review / write), exposes one immutable
  * state snapshot per change, and runs one action at a time with progress and cancellation.
- * The engine sits behind `Engine` (engine/types.ts) so that it can later live in a Web Worker.
+ * The engine sits behind `Engine` (engine/types.ts): in a Web Worker in the browser, which then
+ * holds the workbook's rows; the session keeps only the workbook's shape, the views and answers.
  */
 import type { Params } from '../domain/engine/params';
 import type { Result } from '../domain/engine/verdict';
@@ -12,12 +13,12 @@ import { PRESETS } from '../domain/rules/presets';
 import type { ParamValue } from '../domain/rules/types';
 import { validateRuleSet } from '../domain/rules/validate';
 import type { ReviewRow } from '../domain/sheets/review';
-import { readWorkbook, type WorkbookState } from '../workbook/analyse';
-import { type SelectionPoint, WorkbookError, type WorkbookGateway } from '../workbook/gateway';
-import { createLocalEngine } from './engine/local';
-import type { Analysis, CandidateView, Engine, FlagView, ResultSheetKind, SheetRow } from './engine/types';
+import { type SelectionPoint, type SheetInfo, WorkbookError, type WorkbookGateway } from '../workbook/gateway';
+import { chooseEngine, type EngineKind } from './engine/choose';
+import type { Analysis, CandidateView, Engine, FlagView, LoadedWorkbook, ResultSheetKind, RowExplanation, SheetRow } from './engine/types';
 import { isCancelled, yieldToUi } from './engine/yield';
 import { dataView } from './session/data-view';
+import { readInto } from './session/read-workbook';
 import { readReviewSheet } from './session/review-sheet';
 import { type DecisionInput, type DecisionTarget, withDecision, withoutCandidateDecision, withoutDecision } from './session/review-edits';
 import { SETTINGS_KEY, type StoredSettings, defaultSettings, paramsFor, resolveRules, sanitizeSettings, withOverride } from './session/settings';
@@ -34,7 +35,8 @@ export interface SelectionPort {
 }
 
 export interface SessionOptions {
-  engine?: Engine;
+  /** An engine of the caller's (who then disposes of it), or which kind to start (default 'auto': a worker where there are workers). */
+  engine?: Engine | EngineKind;
   /** Another way to select rows and hear the selection (default: the gateway's, when it has them). */
   selection?: SelectionPort;
   lang?: Lang;
@@ -47,6 +49,7 @@ export class Session {
   private state: SessionState;
   private readonly listeners = new Set<() => void>();
   private readonly engine: Engine;
+  private readonly ownsEngine: boolean;
   private readonly now: () => Date;
   private controller: AbortController | null = null;
   private readonly selection: SelectionPort | null;
@@ -57,7 +60,8 @@ export class Session {
     private readonly gateway: WorkbookGateway,
     options: SessionOptions = {},
   ) {
-    this.engine = options.engine ?? createLocalEngine();
+    this.ownsEngine = typeof options.engine !== 'object';
+    this.engine = typeof options.engine === 'object' ? options.engine : chooseEngine(options.engine);
     this.selection =
       options.selection ??
       (gateway.selectRows ? { selectRows: gateway.selectRows.bind(gateway), onSelectionChanged: gateway.onSelectionChanged?.bind(gateway) } : null);
@@ -98,6 +102,7 @@ export class Session {
     this.stopSelection?.();
     this.stopSelection = null;
     this.listeners.clear();
+    if (this.ownsEngine) this.engine.dispose();
   }
 
   /** Stops the running action (reading, evaluating, writing) at the next chunk. */
@@ -172,39 +177,60 @@ export class Session {
     });
   }
 
+  /** Reads the workbook into the engine (the rows go there chunk by chunk), then evaluates it. */
   private async readAndEvaluate(signal: AbortSignal, progress: Progress): Promise<void> {
     const { settings } = this.state;
-    const workbook = await readWorkbook(yieldingReads(this.gateway), {
+    const read = await readInto(this.engine, yieldingReads(this.gateway), {
       overrides: settings.overrides,
       signal,
       onProgress: (p) => progress('read', p.phase, p.done, p.total),
     });
-    await this.evaluateWith(workbook, signal, progress);
+    await this.evaluateAndShow(read.review, signal, progress);
   }
 
-  private async evaluateWith(workbook: WorkbookState, signal: AbortSignal, progress: Progress): Promise<Analysis> {
+  /** Evaluates the engine's workbook with these review rows, with the evaluation's phases as progress. */
+  private runEngine(review: ReviewRow[], signal: AbortSignal, progress: Progress): Promise<Analysis> {
     progress('evaluate');
     const { rules, settings } = this.state;
-    const analysis = await this.engine.evaluate({ state: workbook, rules, params: paramsFor(rules, settings.params) }, signal);
-    await this.show(workbook, analysis);
-    return analysis;
+    return this.engine.evaluate({ rules, params: paramsFor(rules, settings.params), review }, signal, (p) => progress('evaluate', p.phase, p.done, p.total));
   }
 
-  /** Makes an evaluated workbook the one the pane shows. */
-  private async show(workbook: WorkbookState, analysis: Analysis): Promise<void> {
-    const { rules, settings, selection } = this.state;
+  private async evaluateAndShow(review: ReviewRow[], signal: AbortSignal, progress: Progress): Promise<void> {
+    const analysis = await this.runEngine(review, signal, progress);
+    await this.adopt(analysis, () => this.show(analysis, review));
+  }
+
+  /** Runs `use` with a new analysis; if it fails before the pane shows the analysis, the engine may free it. */
+  private async adopt(analysis: Analysis, use: () => Promise<void>): Promise<void> {
+    try {
+      await use();
+    } catch (e) {
+      if (this.state.analysis !== analysis) analysis.release();
+      throw e;
+    }
+  }
+
+  /**
+   * Makes an evaluated workbook the one the pane shows, and releases the analysis shown before.
+   * The sheet list is the one given (after writing), the pane's own for the same reading, or the reading's.
+   */
+  private async show(analysis: Analysis, review: ReviewRow[], sheets?: SheetInfo[]): Promise<void> {
+    const { rules, settings, selection, workbook: before, analysis: previous } = this.state;
+    const sameReading = before !== null && before.reading === analysis.workbook.reading;
+    const workbook: LoadedWorkbook = { ...analysis.workbook, sheets: sheets ?? (sameReading ? before.sheets : analysis.workbook.sheets), review };
     const views = analysis.views;
     const codes = views.flags.filter((f) => f.category === 'data').map((f) => f.code);
     const data = dataView(workbook, rules, settings.overrides, views.criteria, codes);
     const explanation = selection ? await analysis.explainRow(selection.sheet, selection.row) : null;
     this.set({ workbook, analysis, views, data, explanation });
+    if (previous && previous !== analysis) previous.release();
   }
 
   /** Evaluates again (rules or parameters changed) and redraws the highlights that are on. */
   private reevaluate(): Promise<boolean> {
     return this.task('evaluate', true, async (signal, progress) => {
       if (!this.state.workbook) return;
-      await this.evaluateWith(this.state.workbook, signal, progress);
+      await this.evaluateAndShow(this.state.workbook.review, signal, progress);
       await this.redrawHighlights(this.state.highlighted, progress);
     });
   }
@@ -406,7 +432,12 @@ export class Session {
   async explainSelection(sel: SelectionPoint): Promise<void> {
     const seq = ++this.explainSeq;
     this.set({ selection: sel });
-    const explanation = this.state.analysis ? await this.state.analysis.explainRow(sel.sheet, sel.row) : null;
+    let explanation: RowExplanation | null = null;
+    try {
+      explanation = this.state.analysis ? await this.state.analysis.explainRow(sel.sheet, sel.row) : null;
+    } catch {
+      // The analysis was replaced meanwhile (the new one explains the selection when it is shown).
+    }
     if (seq === this.explainSeq) this.set({ explanation });
   }
 
@@ -451,14 +482,14 @@ export class Session {
         this.set({ notice: { type: 'reviewChanged' } });
         return;
       }
-      const next: WorkbookState = { ...workbook, review: rows };
-      const { rules, settings, lang } = this.state;
-      progress('evaluate');
-      const analysis = await this.engine.evaluate({ state: next, rules, params: paramsFor(rules, settings.params) }, signal);
-      progress('write', null);
-      const [sheet] = await analysis.resultSheets('review', lang, rows);
-      const name = await this.gateway.writeSheet(sheet!);
-      await this.show({ ...next, sheets: await this.gateway.listSheets() }, analysis);
+      const analysis = await this.runEngine(rows, signal, progress);
+      let name = '';
+      await this.adopt(analysis, async () => {
+        progress('write', null);
+        const [sheet] = await analysis.resultSheets('review', this.state.lang, rows);
+        name = await this.gateway.writeSheet(sheet!);
+        await this.show(analysis, rows, await this.gateway.listSheets());
+      });
       this.set({ written: { ...this.state.written, review: name }, notice: { type: 'decisionSaved', kind, sheet: name } });
       await this.redrawHighlights(this.state.highlighted, progress);
     });
@@ -491,7 +522,7 @@ export class Session {
         names.push(await this.gateway.writeSheet(sheet, { signal }));
         await yieldToUi(signal);
       }
-      await this.show({ ...workbook, sheets: await this.gateway.listSheets() }, analysis);
+      await this.show(analysis, workbook.review, await this.gateway.listSheets());
       this.set({
         written: { ...this.state.written, ...(kind === 'nominations' ? { nominations: names } : kind === 'summary' ? { summary: names[0] ?? null } : { review: names[0] ?? null }) },
         notice: { type: 'written', what: kind, sheets: names },

@@ -39,7 +39,7 @@ const vi = {
     switch (step) {
       case 'settings': return 'Đang mở thiết lập đã lưu trong sổ…';
       case 'read': return detail ? `Đang đọc trang «${detail}»${done !== null && total ? `: ${n(done, 'vi')}/${n(total, 'vi')} dòng` : '…'}` : 'Đang đọc bảng tính…';
-      case 'evaluate': return 'Đang xét các tiêu chí…';
+      case 'evaluate': return `Đang xét các tiêu chí${done !== null && total ? ` (bước ${n(done + 1, 'vi')}/${n(total, 'vi')})` : ''}…`;
       case 'highlight': return 'Đang tô màu trong Excel…';
       case 'select': return 'Đang chọn dòng trong Excel…';
       case 'review': return 'Đang cập nhật bảng Rà soát…';
@@ -289,7 +289,7 @@ const en: Strings = {
     switch (step) {
       case 'settings': return 'Opening the settings saved in the workbook…';
       case 'read': return detail ? `Reading sheet "${detail}"${done !== null && total ? `: ${e(done)}/${e(total)} rows` : '…'}` : 'Reading the workbook…';
-      case 'evaluate': return 'Deciding the criteria…';
+      case 'evaluate': return `Deciding the criteria${done !== null && total ? ` (step ${e(done + 1)} of ${e(total)})` : ''}…`;
       case 'highlight': return 'Highlighting in Excel…';
       case 'select': return 'Selecting rows in Excel…';
       case 'review': return 'Updating the review sheet…';

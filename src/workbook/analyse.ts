@@ -59,7 +59,7 @@ export async function readWorkbook(gw: WorkbookGateway, options: ReadOptions = {
  * Asked in two steps: a host that cannot list a whole sheet's merges (Excel refuses too many areas)
  * still gives the header's.
  */
-async function sheetMerges(gw: WorkbookGateway, sheet: SheetInfo) {
+export async function sheetMerges(gw: WorkbookGateway, sheet: SheetInfo) {
   const head = await gw.headerMerges(sheet.name, HEADER_SCAN_ROWS);
   if (sheet.rowCount <= HEADER_SCAN_ROWS) return head;
   const all = await gw.headerMerges(sheet.name, sheet.rowCount);

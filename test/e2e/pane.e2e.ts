@@ -1,10 +1,11 @@
 /**
  * The pane in the browser preview, end to end: load the sample, check the mapping, highlight a
  * criterion, exclude an entry with a reason, write the nomination and summary sheets — asserting on
- * the in-memory workbook (`window.__binhxet.fake`), and saving screenshots for the README.
+ * the in-memory workbook (`window.__binhxet.fake`), and saving screenshots for the README. Last, a
+ * larger generated workbook: evaluated in the engine's Web Worker while the page keeps responding.
  */
 import axe from 'axe-core';
-import type { Page } from 'playwright-core';
+import type { Page, Worker } from 'playwright-core';
 
 export interface Step {
   name: string;
@@ -13,7 +14,14 @@ export interface Step {
 
 export interface ScenarioContext {
   shot: (name: string) => Promise<void>;
+  /** The preview's address (http://localhost:port). */
+  base: string;
+  /** Prints a line under the step (measurements). */
+  note: (line: string) => void;
 }
+
+/** The larger workbook the runner generates beside the sample (examples/generate-sample.ts). */
+export const LARGER = { file: 'larger.xlsx', initiatives: 20_000, grassroots: 1_000, upper: 30 };
 
 export class Failure extends Error {}
 
@@ -78,6 +86,30 @@ async function sheetInfo(page: Page, name: string): Promise<{ exists: boolean; o
 
 const pane = (page: Page) => page.getByTestId('pane');
 
+/** The engine's Web Worker of the page (webpack names its chunk after the worker: binh-xet-engine). */
+async function engineWorker(page: Page): Promise<Worker> {
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const worker = page.workers().find((w) => /binh-xet-engine/.test(w.url()));
+    if (worker) return worker;
+    if (Date.now() > deadline) throw new Failure(`the engine's worker did not start (workers: ${page.workers().map((w) => w.url()).join(', ') || 'none'})`);
+    await page.waitForTimeout(100);
+  }
+}
+
+/** Checks what the worker holds (a reading under way, a workbook read, outcomes the pane still queries), waiting a little for messages in flight. */
+async function checkHolding(worker: Worker, expected: { reading: boolean; workbook: boolean; analyses: number }, what: string): Promise<void> {
+  const want = JSON.stringify(expected);
+  let got = '';
+  for (let i = 0; i < 20 && got !== want; i++) {
+    if (i) await new Promise((r) => setTimeout(r, 100));
+    got = JSON.stringify(await worker.evaluate(() => (self as unknown as { binhXetEngine: { holding(): unknown } }).binhXetEngine.holding()));
+  }
+  check(got === want, `${what}: the worker holds ${got}, expected ${want}`);
+}
+
+const HOLDS_ONE = { reading: false, workbook: true, analyses: 1 };
+
 /** The officer opens a sheet in Excel (its first cell); the pane goes back to its top. */
 async function showSheet(page: Page, sheet: string): Promise<void> {
   await page.evaluate((name) => (window as unknown as { __binhxet: { fake: { userSelect(s: string, a: string): Promise<void> } } }).__binhxet.fake.userSelect(name, 'A1'), sheet);
@@ -100,8 +132,11 @@ async function accessible(page: Page, where: string): Promise<void> {
 export const STEPS: Step[] = [
   {
     name: 'the sample loads and the Data step shows the mapping',
-    run: async (page, { shot }) => {
+    run: async (page, { shot, base }) => {
       await settled(page, 60_000);
+      const worker = await engineWorker(page);
+      check(worker.url().startsWith(`${base}/`), `the engine's worker comes from the page's own origin (${worker.url()})`);
+      await checkHolding(worker, HOLDS_ONE, 'the workbook and its outcome are in the worker');
       const p = pane(page);
       await p.getByText('Bảng tính đã đọc').waitFor();
       await p.getByText(/11 CĐ cấp trên · 100 CĐCS · 522 sáng kiến · 20 cán bộ/).waitFor();
@@ -253,6 +288,55 @@ export const STEPS: Step[] = [
       }
       await page.evaluate(() => ((document.querySelector('[data-testid="pane"]') as HTMLElement).style.width = ''));
       void shot;
+    },
+  },
+  {
+    name: 'a larger workbook is evaluated in the Web Worker: the page keeps responding, with progress',
+    run: async (page, { base, note }) => {
+      await page.goto(`${base}/?file=${LARGER.file}`, { waitUntil: 'load', timeout: 30_000 });
+      await settled(page, 90_000);
+      check((await sessionError(page)) === null, `no error reading ${LARGER.file}: ${await sessionError(page)}`);
+      const worker = await engineWorker(page);
+      await checkHolding(worker, HOLDS_ONE, 'the workbook and its outcome are in the worker');
+      // The pane keeps the workbook's shape only: a few kB, not the 20,000 rows.
+      const kept = await page.evaluate(() => JSON.stringify((window as unknown as { __binhxet: { session: { getState(): { workbook: unknown } } } }).__binhxet.session.getState().workbook).length);
+      check(kept < 50_000, `the pane's state holds no rows (${kept} characters of workbook)`);
+      // Read again and evaluate, with a 10 ms timer ticking in the page. While the worker decides and
+      // indexes (from its "decide" phase to its "views" phase) the page's thread must stay free.
+      const m = await page.evaluate(async () => {
+        type Busy = { step: string; detail: string | null } | null;
+        const s = (window as unknown as { __binhxet: { session: { getState(): { busy: Busy; analysis: unknown; error: unknown }; subscribe(l: () => void): () => void; refresh(): Promise<boolean> } } }).__binhxet.session;
+        const ticks: number[] = [];
+        const timer = setInterval(() => ticks.push(performance.now()), 10);
+        const before = s.getState().analysis;
+        const phases: string[] = [];
+        let start = 0;
+        let deciding = 0;
+        let shown = 0;
+        const off = s.subscribe(() => {
+          const st = s.getState();
+          const now = performance.now();
+          if (st.busy?.step === 'evaluate' && st.busy.detail) {
+            if (!phases.includes(st.busy.detail)) phases.push(st.busy.detail);
+            if (st.busy.detail === 'decide') start ||= now;
+            if (st.busy.detail === 'views') deciding ||= now - start;
+          }
+          if (st.analysis !== before) shown ||= now - start;
+        });
+        await s.refresh();
+        off();
+        clearInterval(timer);
+        const points = [start, ...ticks.filter((t) => t > start && t < start + deciding), start + deciding];
+        let gap = 0;
+        for (let i = 1; i < points.length; i++) gap = Math.max(gap, points[i]! - points[i - 1]!);
+        return { deciding: Math.round(deciding), shown: Math.round(shown), gap: Math.round(gap), ticks: points.length - 2, phases, error: s.getState().error };
+      });
+      note(`worker decided for ${m.deciding} ms (result shown after ${m.shown} ms); longest pause of the page meanwhile ${m.gap} ms over ${m.ticks} ticks`);
+      check(m.error === null, `no error evaluating again: ${JSON.stringify(m.error)}`);
+      check(m.phases.join() === 'decide,index,views', `the worker's phases are shown as progress (${m.phases.join()})`);
+      check(m.deciding > 0 && m.ticks > 0, `the evaluation was watched (${JSON.stringify(m)})`);
+      check(m.gap < 150 && m.gap * 2 < m.deciding, `the page kept responding while the worker decided: longest pause ${m.gap} ms of ${m.deciding} ms`);
+      await checkHolding(worker, HOLDS_ONE, 'the outcome shown before was released');
     },
   },
 ];

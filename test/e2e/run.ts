@@ -1,14 +1,16 @@
 /**
- * `npm run test:e2e`: builds the browser preview, serves it on localhost, drives Debian's Chromium
- * with playwright-core through the pane (pane.e2e.ts), saves screenshots to docs/screenshots/, and
- * fails on any request that leaves localhost. Bounded: the whole run is stopped after 170 s.
+ * `npm run test:e2e`: builds the browser preview, serves it on localhost (with a larger generated
+ * workbook beside the sample), drives Debian's Chromium with playwright-core through the pane
+ * (pane.e2e.ts), saves screenshots to docs/screenshots/, and fails on any request that leaves
+ * localhost. Bounded: the whole run is stopped after 170 s.
  */
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { generateSample } from '../../examples/generate-sample';
 import { launch, type Watched } from './browser';
-import { STEPS } from './pane.e2e';
+import { LARGER, STEPS } from './pane.e2e';
 import { serveStatic, type StaticServer } from './server';
 
 const ROOT = resolve(__dirname, '../..');
@@ -52,8 +54,12 @@ async function main(): Promise<number> {
   try {
     log('e2e: building the preview…');
     await build(out);
+    const t0 = Date.now();
+    await generateSample({ out: join(out, LARGER.file), initiatives: LARGER.initiatives, grassroots: LARGER.grassroots, upper: LARGER.upper });
+    log(`  generated ${LARGER.file} (${LARGER.initiatives.toLocaleString('en-US')} initiatives) in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
     server = await serveStatic(out);
-    log(`  serving ${server.url}`);
+    const base = server.url;
+    log(`  serving ${base}`);
     w = await launch();
     mkdirSync(SHOTS, { recursive: true });
     const page = w.page;
@@ -62,11 +68,11 @@ async function main(): Promise<number> {
       await page.screenshot({ path: join(SHOTS, `${name}.png`) });
       log(`    screenshot docs/screenshots/${name}.png`);
     };
-    await page.goto(`${server.url}/`, { waitUntil: 'load', timeout: 30_000 });
+    await page.goto(`${base}/`, { waitUntil: 'load', timeout: 30_000 });
     for (const step of STEPS) {
       const t0 = Date.now();
       try {
-        await step.run(page, { shot });
+        await step.run(page, { shot, base, note: (line) => log(`    ${line}`) });
         log(`  ✓ ${step.name} (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
       } catch (e) {
         failures.push(`${step.name}: ${e instanceof Error ? e.message : String(e)}`);

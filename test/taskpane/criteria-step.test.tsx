@@ -3,7 +3,7 @@
 import './dom-setup';
 import { screen, waitFor, within } from '@testing-library/react';
 import { axeViolations, idle, openStep, renderPane } from './render';
-import { dropColumn, highlightsOn, sampleFake, sampleSession, sessionOver } from './helpers';
+import { dropColumn, highlightsOn, sampleFake, sampleSession, sessionOver, sheetRows } from './helpers';
 
 jest.setTimeout(60_000);
 
@@ -62,7 +62,10 @@ test('a count selects those rows in Excel; selecting a row in Excel shows every 
   expect(await screen.findByText(`Đã chọn ${met} dòng trên trang «CĐCS».`)).toBeInTheDocument();
 
   // The officer clicks Bản Bo's row (6/4 = exactly 150%: not above 150%).
-  const banBo = session.getState().workbook!.reading.model.units.find((u) => u.name.includes('Bản Bo') && u.plan === 4 && u.count === 6)!;
+  // (The rows are with the engine, not in the pane's state: found in the sheet itself.)
+  const cdcs = sheetRows(fake, 'CĐCS');
+  const at = cdcs.findIndex((r) => !!r[1]?.includes('Bản Bo') && r[3] === '4' && r[4] === '6');
+  const banBo = { name: cdcs[at]![1]!, source: { row: at + 1 } };
   await fake.userSelect('CĐCS', `C${banBo.source.row}`);
   const box = within(await screen.findByRole('region', { name: 'Dòng đang chọn trong Excel' }));
   expect(await box.findByText(`Trang «CĐCS», dòng ${banBo.source.row}`)).toBeInTheDocument();

@@ -1,5 +1,6 @@
 /** The pane's controller over the real Excel adapter and the fake sample workbook (no React). */
 import { createLocalEngine } from '../../src/taskpane/engine/local';
+import type { Engine } from '../../src/taskpane/engine/types';
 import { Session } from '../../src/taskpane/session';
 import { ExcelGateway } from '../../src/workbook/excel';
 import { gatedRun, highlightsOn, sampleFake, sampleSession, sessionOver, sheetRows } from './helpers';
@@ -110,19 +111,30 @@ test('Cancel stops writing between sheets; one action at a time', async () => {
   expect(fake.workbook.sheetNames().filter((n) => n.startsWith('Đề cử')).length).toBeLessThan(session.getState().views!.awards.length);
 });
 
-test('the engine answers with plain data only (a Web Worker could host it)', async () => {
+test('the engine answers with plain data only (a Web Worker hosts it in the browser)', async () => {
   const fake = await sampleFake();
   const gateway = new ExcelGateway(fake.run, { requirements: fake.isSetSupported, documentSettings: fake.settings });
   const engine = createLocalEngine();
   const calls: string[] = [];
-  const spy = {
-    async evaluate(...args: Parameters<typeof engine.evaluate>) {
+  const spy: Engine = {
+    beginReading() {
+      const sink = engine.beginReading();
+      return {
+        sheet: (...args) => (structuredClone(args), sink.sheet(...args)),
+        push: (chunk) => (calls.push('chunk'), structuredClone(chunk), sink.push(chunk)),
+        finish: async (sheets) => structuredClone(await sink.finish(sheets)),
+        abort: () => sink.abort(),
+      };
+    },
+    async evaluate(...args) {
       calls.push('evaluate');
       structuredClone(args[0]); // the input crosses too
       const a = await engine.evaluate(...args);
       structuredClone(a.views);
+      structuredClone(a.workbook);
       return a;
     },
+    dispose: () => engine.dispose(),
   };
   const session = new Session(gateway, { engine: spy });
   await session.start();
@@ -131,7 +143,9 @@ test('the engine answers with plain data only (a Web Worker could host it)', asy
   structuredClone(await a.rowsWith('2.1.2a', 'met'));
   structuredClone(await a.highlightRequests(['2.1.2a']));
   structuredClone(await a.resultSheets('summary', 'vi', []));
-  expect(calls).toEqual(['evaluate']);
+  structuredClone(session.getState().workbook);
+  expect(calls.filter((c) => c === 'evaluate')).toEqual(['evaluate']);
+  expect(calls.filter((c) => c === 'chunk').length).toBeGreaterThanOrEqual(4); // each of the four source sheets sends one at least
 });
 
 test('a load that fails first leaves the pane "failed" with the error, and a retry works', async () => {

@@ -1,65 +1,53 @@
 /**
- * The engine in the pane's own thread: evaluation runs between yields to the browser, and every
- * answer is plain data (see types.ts), so a Web Worker host can replace this one without the
- * session noticing.
+ * The engine in the pane's own thread (tests, jsdom, hosts without Web Workers): the same reading
+ * and evaluation code as the worker (ingest.ts, evaluation.ts), yielding to the browser between
+ * slices so the progress bar moves and Cancel can be pressed.
  */
-import type { Result } from '../../domain/engine/verdict';
-import type { Outcome } from '../../domain/engine/run';
-import type { Lang } from '../../domain/i18n';
-import { subjectsWith } from '../../domain/highlights';
-import { buildNominationSheets } from '../../domain/sheets/nominations';
-import { buildReviewSheet, type ReviewRow } from '../../domain/sheets/review';
-import { buildSummarySheet } from '../../domain/sheets/summary';
-import type { ResultSheet } from '../../domain/sheets/model';
-import { evaluate, highlightRequests, type WorkbookState } from '../../workbook/analyse';
-import type { HighlightRequest } from '../../workbook/gateway';
-import { explainRow } from './explain';
-import { RowIndex, sourceRows } from './index-rows';
-import type { Analysis, AnalysisViews, Engine, EngineInput, ResultSheetKind, RowExplanation } from './types';
-import { buildViews } from './views';
-import { throwIfAborted, yieldToUi } from './yield';
+import { WorkbookError } from '../../workbook/gateway';
+import { type HeldWorkbook, Ingest } from './ingest';
+import { OutcomeQueries } from './evaluation';
+import { NOT_READ_MESSAGE } from './messages';
+import type { Analysis, Engine, WorkbookSink } from './types';
 
-class LocalAnalysis implements Analysis {
-  constructor(
-    private readonly outcome: Outcome,
-    private readonly state: WorkbookState,
-    private readonly index: RowIndex,
-    readonly views: AnalysisViews,
-  ) {}
-
-  async explainRow(sheet: string, row: number): Promise<RowExplanation | null> {
-    return explainRow(this.outcome, this.index, sheet, row);
-  }
-
-  async rowsWith(criterion: string, result: Result): Promise<{ sheet: string; rows: number[] }[]> {
-    const bySheet = new Map<string, Set<number>>();
-    for (const s of subjectsWith(this.outcome, criterion, result)) {
-      for (const src of sourceRows(this.outcome, s)) (bySheet.get(src.sheet) ?? bySheet.set(src.sheet, new Set()).get(src.sheet)!).add(src.row);
-    }
-    return [...bySheet].map(([sheet, rows]) => ({ sheet, rows: [...rows].sort((a, b) => a - b) }));
-  }
-
-  async highlightRequests(criteria: string[]): Promise<HighlightRequest[]> {
-    return highlightRequests(this.outcome, this.state, criteria);
-  }
-
-  async resultSheets(kind: ResultSheetKind, lang: Lang, review: ReviewRow[]): Promise<ResultSheet[]> {
-    if (kind === 'summary') return [buildSummarySheet(this.outcome, lang)];
-    if (kind === 'nominations') return buildNominationSheets(this.outcome, lang);
-    return [buildReviewSheet(this.outcome, review, lang)];
-  }
+function analysisOf(q: OutcomeQueries): Analysis {
+  return {
+    views: q.views,
+    workbook: q.workbook,
+    explainRow: async (sheet, row) => q.explainRow(sheet, row),
+    rowsWith: async (criterion, result) => q.rowsWith(criterion, result),
+    highlightRequests: async (criteria) => q.highlightRequests(criteria),
+    resultSheets: async (kind, lang, review) => q.resultSheets(kind, lang, review),
+    release: () => undefined, // the garbage collector frees it with the last reference
+  };
 }
 
 export function createLocalEngine(): Engine {
+  let held: HeldWorkbook | null = null;
+  let readings = 0;
   return {
-    async evaluate({ state, rules, params }: EngineInput, signal?: AbortSignal): Promise<Analysis> {
-      await yieldToUi(signal);
-      const outcome = evaluate(state, rules, params);
-      await yieldToUi(signal);
-      const index = new RowIndex(outcome);
-      const views = await buildViews(outcome, state.review, index, signal);
-      throwIfAborted(signal);
-      return new LocalAnalysis(outcome, state, index, views);
+    beginReading(): WorkbookSink {
+      let ingest: Ingest | null = new Ingest(++readings);
+      const open = (): Ingest => {
+        if (!ingest) throw new Error('This reading has ended.');
+        return ingest;
+      };
+      return {
+        sheet: async (name, merges, override) => open().sheet(name, merges, override),
+        push: async (chunk) => open().push(chunk),
+        finish: async (sheets) => {
+          held = open().finish(sheets);
+          ingest = null;
+          return held.shape;
+        },
+        abort: () => void (ingest = null),
+      };
+    },
+    async evaluate(input, signal, onProgress) {
+      if (!held) throw new WorkbookError(NOT_READ_MESSAGE, 'missing');
+      return analysisOf(await OutcomeQueries.evaluate(held, input, signal, onProgress));
+    },
+    dispose() {
+      held = null;
     },
   };
 }

@@ -1,7 +1,9 @@
 /**
- * What the pane needs from the rule engine, as plain data. The engine sits behind `Engine` /
- * `Analysis` so that it can move into a Web Worker later: every argument and result here is
- * structured-cloneable (no classes, no functions), and every method is asynchronous.
+ * What the pane needs from the rule engine, as plain data. The engine owns the workbook's data:
+ * the pane feeds it chunk by chunk (`WorkbookSink`) and keeps only the shape, the views and small
+ * answers. Every argument and result is structured-cloneable (no classes, no functions) and every
+ * method is asynchronous, so the same interface is served in the pane's thread (local.ts) and
+ * from a Web Worker (remote.ts ↔ host.ts).
  */
 import type { Params } from '../../domain/engine/params';
 import type { Result } from '../../domain/engine/verdict';
@@ -11,8 +13,10 @@ import type { Severity } from '../../domain/issues';
 import type { RuleSet, Subject } from '../../domain/rules/types';
 import type { ResultSheet } from '../../domain/sheets/model';
 import type { ReviewRow } from '../../domain/sheets/review';
-import type { HighlightRequest } from '../../workbook/gateway';
-import type { WorkbookState } from '../../workbook/analyse';
+import type { MergedArea, RowChunk } from '../../domain/cells';
+import type { LayoutOverride, SheetLayout } from '../../domain/detect/layout';
+import type { WorkbookReading } from '../../domain/read/workbook-reader';
+import type { HighlightRequest, SheetInfo } from '../../workbook/gateway';
 
 export interface SheetRow {
   sheet: string;
@@ -140,10 +144,57 @@ export interface RowExplanation {
   subjects: { kind: SubjectKind | 'initiative'; name: string; unit: string | null; verdicts: VerdictView[]; notes: Bilingual[] }[];
 }
 
-export interface EngineInput {
-  state: WorkbookState;
+export interface WorkbookCounts {
+  upper: number;
+  grassroots: number;
+  enterprise: number;
+  initiatives: number;
+  officials: number;
+}
+
+/** What the pane keeps of a workbook the engine has read: its sheets and layouts, a few counts (the rows stay in the engine). */
+export interface WorkbookShape {
+  /** Which reading this is (a newer reading has another number). */
+  reading: number;
+  sheets: SheetInfo[];
+  layouts: SheetLayout[];
+  skipped: WorkbookReading['skipped'];
+  counts: WorkbookCounts;
+  /** Some unit's bloc was read from section rows ("I. Khối LĐLĐ huyện…"). */
+  blocs: boolean;
+}
+
+/** The pane's workbook: its shape and the rows of the review sheet (decisions to apply). */
+export interface LoadedWorkbook extends WorkbookShape {
+  review: ReviewRow[];
+}
+
+/** One reading into the engine, fed one chunk at a time from the thread that talks to Excel. */
+export interface WorkbookSink {
+  /** Starts a sheet (and ends the one before). */
+  sheet(name: string, merges: MergedArea[], override: LayoutOverride | undefined): Promise<void>;
+  /** Hands a chunk over (the caller keeps no reference to it); resolves when the engine has taken it in. */
+  push(chunk: RowChunk): Promise<void>;
+  /** Ends the reading: it becomes the workbook that `evaluate` works on. */
+  finish(sheets: SheetInfo[]): Promise<WorkbookShape>;
+  /** Drops an unfinished reading; the engine keeps the workbook it had. */
+  abort(): void;
+}
+
+export interface EvaluateInput {
   rules: RuleSet;
   params: Params;
+  /** The review sheet's rows (reviewers' decisions); they live in the pane, which edits them. */
+  review: ReviewRow[];
+}
+
+export type EvaluatePhase = 'decide' | 'index' | 'views';
+
+/** `done` phases of `total` are finished; `phase` is the one running. */
+export interface EvaluateProgress {
+  phase: EvaluatePhase;
+  done: number;
+  total: number;
 }
 
 export type ResultSheetKind = 'summary' | 'nominations' | 'review';
@@ -151,13 +202,22 @@ export type ResultSheetKind = 'summary' | 'nominations' | 'review';
 /** One evaluated workbook (outcome), queried without handing out engine objects. */
 export interface Analysis {
   readonly views: AnalysisViews;
+  /** The workbook it was evaluated on. */
+  readonly workbook: WorkbookShape;
   explainRow(sheet: string, row: number): Promise<RowExplanation | null>;
   /** Source rows of the subjects with this result for a criterion, per sheet. */
   rowsWith(criterion: string, result: Result): Promise<{ sheet: string; rows: number[] }[]>;
   highlightRequests(criteria: string[]): Promise<HighlightRequest[]>;
   resultSheets(kind: ResultSheetKind, lang: Lang, review: ReviewRow[]): Promise<ResultSheet[]>;
+  /** The pane no longer needs it: the engine may free its outcome (later queries fail). */
+  release(): void;
 }
 
 export interface Engine {
-  evaluate(input: EngineInput, signal?: AbortSignal): Promise<Analysis>;
+  /** A new reading; the workbook read before stays until it is finished. */
+  beginReading(): WorkbookSink;
+  /** Evaluates the last workbook whose reading finished. */
+  evaluate(input: EvaluateInput, signal?: AbortSignal, onProgress?: (p: EvaluateProgress) => void): Promise<Analysis>;
+  /** Frees everything (a worker is terminated). */
+  dispose(): void;
 }

@@ -1,6 +1,6 @@
 /** Long work (progress + Cancel), errors (what happened, what to do) and short notices. */
 import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, ProgressBar, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { useSession, useSessionState, useStrings } from '../context';
+import { useBusy, useSession, useSessionState, useStrings } from '../context';
 import { DismissRegular } from '../icons';
 import type { Notice } from '../session';
 import type { Strings } from '../strings';
@@ -40,7 +40,8 @@ export function StatusArea() {
   const s = useStyles();
   const t = useStrings();
   const session = useSession();
-  const { busy, error, notice, lang } = useSessionState();
+  const { error, notice, lang } = useSessionState();
+  const busy = useBusy();
   const retryable = error && (error.action === 'load' || error.action === 'reread');
   return (
     <section className={s.area} aria-label={t.statusLabel}>

@@ -7,8 +7,7 @@ import { FIELDS_BY_ROLE, type SheetRole } from '../../domain/detect/fields';
 import type { LayoutOverride, LayoutResult } from '../../domain/detect/layout';
 import type { Bilingual } from '../../domain/i18n';
 import type { RuleSet, Subject } from '../../domain/rules/types';
-import type { WorkbookState } from '../../workbook/analyse';
-import type { CriterionView } from '../engine/types';
+import type { CriterionView, WorkbookCounts, WorkbookShape } from '../engine/types';
 import { criterionFields } from './dependencies';
 
 /**
@@ -56,7 +55,7 @@ export interface MissingField {
 export interface DataView {
   sheets: SheetView[];
   missing: MissingField[];
-  counts: { upper: number; grassroots: number; enterprise: number; initiatives: number; officials: number };
+  counts: WorkbookCounts;
   issues: { total: number; byCode: { code: string; count: number }[] };
   recognised: boolean;
 }
@@ -67,16 +66,16 @@ const ROLE_SUBJECTS: Record<SheetRole, Subject[]> = {
   officials: ['official'],
 };
 
-export function dataView(state: WorkbookState, rules: RuleSet, overrides: LayoutOverride[], criteria: CriterionView[], issueCodes: string[]): DataView {
-  const { reading, sheets } = state;
+export function dataView(shape: WorkbookShape, rules: RuleSet, overrides: LayoutOverride[], criteria: CriterionView[], issueCodes: string[]): DataView {
+  const { sheets } = shape;
   const fieldsUsed = new Set<string>();
   const deps = criterionFields(rules);
   for (const set of deps.values()) for (const f of set) fieldsUsed.add(f);
   const override = new Map(overrides.map((o) => [o.sheet, o]));
   const views: SheetView[] = [];
   for (const info of sheets) {
-    const layout = reading.layouts.find((l) => l.sheet === info.name);
-    const skipped = reading.skipped.find((s) => s.sheet === info.name);
+    const layout = shape.layouts.find((l) => l.sheet === info.name);
+    const skipped = shape.skipped.find((s) => s.sheet === info.name);
     const o = override.get(info.name);
     if (info.owned) {
       views.push({ name: info.name, status: 'result', role: null, skipReason: null, roleOverridden: false, headerRows: [], dataStartRow: null, rowCount: info.rowCount, fields: [], columns: [] });
@@ -94,7 +93,7 @@ export function dataView(state: WorkbookState, rules: RuleSet, overrides: Layout
             ? f.id in confirmed
               ? 'confirmed'
               : 'column'
-            : (coveredBy(id, reading) ?? (!used ? 'unused' : reading.layouts.some((l) => l.role === layout.role && l.mapping[f.id]) ? 'elsewhere' : 'missing'));
+            : (coveredBy(id, shape) ?? (!used ? 'unused' : shape.layouts.some((l) => l.role === layout.role && l.mapping[f.id]) ? 'elsewhere' : 'missing'));
           return { id: f.id, label: f.label, column: m?.column ?? null, header: m?.header ?? null, confidence: m?.confidence ?? null, source, used };
         })
         .sort((a, b) => Number(b.column !== null) - Number(a.column !== null));
@@ -109,7 +108,7 @@ export function dataView(state: WorkbookState, rules: RuleSet, overrides: Layout
   const unknown = new Map(criteria.map((c) => [c.id, c.counts.unknown]));
   const readers = (field: string) => rules.criteria.filter((c) => deps.get(c.id)!.has(field)).map((c) => ({ id: c.id, unknown: unknown.get(c.id) ?? 0 }));
   const missing: MissingField[] = [];
-  const roles = new Set(reading.layouts.map((l) => l.role));
+  const roles = new Set(shape.layouts.map((l) => l.role));
   for (const role of Object.keys(FIELDS_BY_ROLE) as SheetRole[]) {
     if (!roles.has(role)) {
       const crit = rules.criteria.filter((c) => c.appliesTo.some((s) => ROLE_SUBJECTS[role].includes(s)) || [...deps.get(c.id)!].some((f) => f.startsWith(`${role}.`)));
@@ -120,26 +119,19 @@ export function dataView(state: WorkbookState, rules: RuleSet, overrides: Layout
     for (const f of FIELDS_BY_ROLE[role]) {
       const id = `${role}.${f.id}`;
       if (!fieldsUsed.has(id)) continue;
-      const mapped = reading.layouts.some((l) => l.role === role && l.mapping[f.id]);
-      if (mapped || coveredBy(id, reading)) continue;
+      const mapped = shape.layouts.some((l) => l.role === role && l.mapping[f.id]);
+      if (mapped || coveredBy(id, shape)) continue;
       missing.push({ id, role, label: f.label, criteria: readers(id) });
     }
   }
   const byCode = new Map<string, number>();
   for (const c of issueCodes) byCode.set(c, (byCode.get(c) ?? 0) + 1);
-  const m = reading.model;
   return {
     sheets: views,
     missing,
-    counts: {
-      upper: m.units.filter((u) => u.level === 'upper').length,
-      grassroots: m.units.filter((u) => u.level === 'grassroots').length,
-      enterprise: m.units.filter((u) => u.level === 'enterprise').length,
-      initiatives: m.initiatives.length,
-      officials: m.officials.length,
-    },
+    counts: shape.counts,
     issues: { total: issueCodes.length, byCode: [...byCode].map(([code, count]) => ({ code, count })).sort((a, b) => b.count - a.count) },
-    recognised: reading.layouts.length > 0,
+    recognised: shape.layouts.length > 0,
   };
 }
 
@@ -148,10 +140,10 @@ export function dataView(state: WorkbookState, rules: RuleSet, overrides: Layout
  * a reward decision stands for a recognition document, blocs are read from section rows
  * ("I. Khối LĐLĐ huyện…").
  */
-function coveredBy(id: string, reading: WorkbookState['reading']): 'list' | 'rewardDecision' | 'sections' | null {
-  const { layouts, model } = reading;
+function coveredBy(id: string, shape: WorkbookShape): 'list' | 'rewardDecision' | 'sections' | null {
+  const { layouts, blocs } = shape;
   if (id === 'units.count' && layouts.some((l) => l.role === 'initiatives')) return 'list';
   if (id === 'initiatives.recognitionDoc' && layouts.some((l) => l.role === 'initiatives' && l.mapping.rewardDecision)) return 'rewardDecision';
-  if (id === 'units.bloc' && model.units.some((u) => u.bloc !== null)) return 'sections';
+  if (id === 'units.bloc' && blocs) return 'sections';
   return null;
 }

@@ -10,8 +10,12 @@ export const isReviewSheet = (s: SheetInfo) => s.owned && /^(ra soat|review)\b/.
 /** The review sheet's rows, or null when the workbook has none yet. */
 export async function readReviewSheet(gateway: WorkbookGateway, signal?: AbortSignal): Promise<ReviewRow[] | null> {
   const sheet = (await gateway.listSheets()).find(isReviewSheet);
-  if (!sheet) return null;
+  return sheet ? reviewRowsOf(gateway, sheet.name, signal) : null;
+}
+
+/** The rows of a review sheet (small: one per flag or decision), read in the pane's thread. */
+export async function reviewRowsOf(gateway: WorkbookGateway, name: string, signal?: AbortSignal): Promise<ReviewRow[]> {
   const rows: CellValue[][] = [];
-  for await (const chunk of gateway.readSheet(sheet.name, { signal })) chunk.rows.forEach((r, i) => (rows[chunk.startRow - 1 + i] = r));
+  for await (const chunk of gateway.readSheet(name, { signal })) chunk.rows.forEach((r, i) => (rows[chunk.startRow - 1 + i] = r));
   return readReviewRows(Array.from({ length: rows.length }, (_, i) => rows[i] ?? []));
 }

@@ -2,10 +2,9 @@
 import type { Result } from '../../domain/engine/verdict';
 import type { Bilingual, Lang } from '../../domain/i18n';
 import type { RuleSet } from '../../domain/rules/types';
-import type { WorkbookState } from '../../workbook/analyse';
 import type { SelectionPoint, WorkbookError } from '../../workbook/gateway';
 import type { DecisionKind } from '../../domain/engine/decisions';
-import type { Analysis, AnalysisViews, RowExplanation } from '../engine/types';
+import type { Analysis, AnalysisViews, LoadedWorkbook, RowExplanation } from '../engine/types';
 import type { DataView } from './data-view';
 import type { StoredSettings } from './settings';
 
@@ -64,7 +63,8 @@ export interface SessionState {
   rules: RuleSet;
   /** Why the remembered or loaded custom rule set was refused. */
   rulesErrors: Bilingual[] | null;
-  workbook: WorkbookState | null;
+  /** The workbook's shape and review rows (its rows are with the engine). */
+  workbook: LoadedWorkbook | null;
   analysis: Analysis | null;
   views: AnalysisViews | null;
   data: DataView | null;

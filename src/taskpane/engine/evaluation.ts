@@ -1,0 +1,72 @@
+/**
+ * Evaluating a held workbook in slices (decide, index the rows, build the views), and answering
+ * the pane's questions about the outcome — the same code in the pane's thread and in the worker.
+ */
+import type { Outcome } from '../../domain/engine/run';
+import type { Result } from '../../domain/engine/verdict';
+import { subjectsWith } from '../../domain/highlights';
+import type { Lang } from '../../domain/i18n';
+import type { ResultSheet } from '../../domain/sheets/model';
+import { buildNominationSheets } from '../../domain/sheets/nominations';
+import { buildReviewSheet, type ReviewRow } from '../../domain/sheets/review';
+import { buildSummarySheet } from '../../domain/sheets/summary';
+import { evaluate, highlightRequests, type WorkbookState } from '../../workbook/analyse';
+import type { HighlightRequest } from '../../workbook/gateway';
+import { explainRow } from './explain';
+import type { HeldWorkbook } from './ingest';
+import { RowIndex, sourceRows } from './index-rows';
+import type { AnalysisViews, EvaluateInput, EvaluatePhase, EvaluateProgress, ResultSheetKind, RowExplanation, WorkbookShape } from './types';
+import { buildViews } from './views';
+import { throwIfAborted, yieldToUi } from './yield';
+
+const PHASES: EvaluatePhase[] = ['decide', 'index', 'views'];
+
+/** The outcome of one evaluation and what answers questions about it. */
+export class OutcomeQueries {
+  private constructor(
+    private readonly outcome: Outcome,
+    private readonly state: WorkbookState,
+    private readonly index: RowIndex,
+    readonly views: AnalysisViews,
+    readonly workbook: WorkbookShape,
+  ) {}
+
+  /** Evaluates between yields (the caller's thread can take messages or paint), stopping when `signal` is aborted. */
+  static async evaluate(held: HeldWorkbook, input: EvaluateInput, signal?: AbortSignal, onProgress?: (p: EvaluateProgress) => void): Promise<OutcomeQueries> {
+    const phase = async (done: number) => {
+      await yieldToUi(signal);
+      onProgress?.({ phase: PHASES[done]!, done, total: PHASES.length });
+    };
+    const state: WorkbookState = { sheets: held.sheets, reading: held.reading, review: input.review };
+    await phase(0);
+    const outcome = evaluate(state, input.rules, input.params);
+    await phase(1);
+    const index = new RowIndex(outcome);
+    await phase(2);
+    const views = await buildViews(outcome, input.review, index, signal);
+    throwIfAborted(signal);
+    return new OutcomeQueries(outcome, state, index, views, held.shape);
+  }
+
+  explainRow(sheet: string, row: number): RowExplanation | null {
+    return explainRow(this.outcome, this.index, sheet, row);
+  }
+
+  rowsWith(criterion: string, result: Result): { sheet: string; rows: number[] }[] {
+    const bySheet = new Map<string, Set<number>>();
+    for (const s of subjectsWith(this.outcome, criterion, result)) {
+      for (const src of sourceRows(this.outcome, s)) (bySheet.get(src.sheet) ?? bySheet.set(src.sheet, new Set()).get(src.sheet)!).add(src.row);
+    }
+    return [...bySheet].map(([sheet, rows]) => ({ sheet, rows: [...rows].sort((a, b) => a - b) }));
+  }
+
+  highlightRequests(criteria: string[]): HighlightRequest[] {
+    return highlightRequests(this.outcome, this.state, criteria);
+  }
+
+  resultSheets(kind: ResultSheetKind, lang: Lang, review: ReviewRow[]): ResultSheet[] {
+    if (kind === 'summary') return [buildSummarySheet(this.outcome, lang)];
+    if (kind === 'nominations') return buildNominationSheets(this.outcome, lang);
+    return [buildReviewSheet(this.outcome, review, lang)];
+  }
+}

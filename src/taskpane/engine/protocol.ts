@@ -1,0 +1,55 @@
+/**
+ * The messages between the pane (remote.ts) and the engine's worker (host.ts). Every request has an
+ * id and gets exactly one `done` or `failed` reply with that id (evaluations also send `progress`).
+ * Chunks travel one per message and are structured-cloned: the pane drops its copy once posted.
+ */
+import type { MergedArea, RowChunk } from '../../domain/cells';
+import type { LayoutOverride } from '../../domain/detect/layout';
+import type { Result } from '../../domain/engine/verdict';
+import type { Lang } from '../../domain/i18n';
+import type { ReviewRow } from '../../domain/sheets/review';
+import type { SheetInfo, WorkbookError } from '../../workbook/gateway';
+import type { AnalysisViews, EvaluateInput, EvaluateProgress, ResultSheetKind, WorkbookShape } from './types';
+
+export type Query =
+  | { method: 'explainRow'; sheet: string; row: number }
+  | { method: 'rowsWith'; criterion: string; result: Result }
+  | { method: 'highlightRequests'; criteria: string[] }
+  | { method: 'resultSheets'; kind: ResultSheetKind; lang: Lang; review: ReviewRow[] };
+
+/** `reading` is the id of the `begin` request that opened the reading. */
+export type Request =
+  | { type: 'begin'; id: number }
+  | { type: 'sheet'; id: number; reading: number; name: string; merges: MergedArea[]; override: LayoutOverride | undefined }
+  | { type: 'chunk'; id: number; reading: number; chunk: RowChunk }
+  | { type: 'finish'; id: number; reading: number; sheets: SheetInfo[] }
+  | { type: 'abort'; id: number; reading: number }
+  | { type: 'evaluate'; id: number; input: EvaluateInput }
+  | { type: 'query'; id: number; analysis: number; query: Query }
+  | { type: 'release'; id: number; analysis: number }
+  /** Stops the evaluation of request `target` at its next slice. */
+  | { type: 'cancel'; id: number; target: number };
+
+/** What an evaluation answers: the id to query it by, its views and the workbook it was evaluated on. */
+export interface Evaluated {
+  analysis: number;
+  views: AnalysisViews;
+  workbook: WorkbookShape;
+}
+
+export interface ErrorData {
+  message: string;
+  /** A WorkbookError's code (cancelled, missing…), or null for any other error. */
+  code: WorkbookError['code'] | null;
+}
+
+export type Reply =
+  | { type: 'done'; id: number; value: unknown }
+  | { type: 'failed'; id: number; error: ErrorData }
+  | { type: 'progress'; id: number; progress: EvaluateProgress };
+
+/** One end of the channel: a Worker, the worker's own scope, or a MessagePort (tests). */
+export interface Endpoint {
+  postMessage(message: unknown): void;
+  onmessage: ((event: MessageEvent) => void) | null;
+}

@@ -1,0 +1,200 @@
+/**
+ * The engine as the pane sees it when it runs elsewhere (a Web Worker): every call becomes a
+ * request on the channel (protocol.ts). The pane keeps only what comes back — the workbook's
+ * shape, the views, small answers — and an id per outcome, which it releases when done with it.
+ */
+import type { Result } from '../../domain/engine/verdict';
+import type { Lang } from '../../domain/i18n';
+import type { ResultSheet } from '../../domain/sheets/model';
+import type { ReviewRow } from '../../domain/sheets/review';
+import { type HighlightRequest, WorkbookError } from '../../workbook/gateway';
+import { RELEASED_MESSAGE, WORKER_FAILED_MESSAGE } from './messages';
+import type { Endpoint, ErrorData, Evaluated, Query, Reply, Request } from './protocol';
+import type { Analysis, AnalysisViews, Engine, EvaluateInput, EvaluateProgress, ResultSheetKind, RowExplanation, WorkbookShape, WorkbookSink } from './types';
+import { cancelled, throwIfAborted } from './yield';
+
+/** A live channel to an engine host, and how to end it. */
+export interface EngineChannel {
+  endpoint: Endpoint;
+  /** Calls `cb` if the other side dies (a worker's `error` event). */
+  onFailure(cb: (detail: string) => void): void;
+  close(): void;
+}
+
+type Body = Request extends infer R ? (R extends Request ? Omit<R, 'id'> : never) : never;
+
+interface Pending {
+  resolve: (value: unknown) => void;
+  reject: (error: Error) => void;
+  onProgress?: (p: EvaluateProgress) => void;
+}
+
+const ignore = () => undefined;
+
+function toError(e: ErrorData): Error {
+  return e.code ? new WorkbookError(e.message, e.code) : new Error(e.message);
+}
+
+class RemoteEngine implements Engine {
+  private channel: EngineChannel | null = null;
+  private nextId = 1;
+  private readonly pending = new Map<number, Pending>();
+
+  /** Connects at once, so that a host that refuses workers fails here (and the caller can fall back). */
+  constructor(private readonly connect: () => EngineChannel) {
+    this.open();
+  }
+
+  beginReading(): WorkbookSink {
+    const begin = this.call({ type: 'begin' });
+    const reading = begin.id;
+    begin.done.catch(ignore); // surfaced by the next call
+    return {
+      sheet: async (name, merges, override) => {
+        await begin.done;
+        await this.call({ type: 'sheet', reading, name, merges, override }).done;
+      },
+      push: (chunk) => this.call({ type: 'chunk', reading, chunk }).done as Promise<void>,
+      finish: (sheets) => this.call({ type: 'finish', reading, sheets }).done as Promise<WorkbookShape>,
+      abort: () => this.post({ type: 'abort', reading }),
+    };
+  }
+
+  evaluate(input: EvaluateInput, signal?: AbortSignal, onProgress?: (p: EvaluateProgress) => void): Promise<Analysis> {
+    throwIfAborted(signal);
+    const { id, done } = this.call({ type: 'evaluate', input }, onProgress);
+    return new Promise<Analysis>((resolve, reject) => {
+      let settled = false;
+      // Cancel answers at once; the worker stops at its next slice, and an outcome that still arrives is released.
+      const onAbort = () => {
+        if (settled) return;
+        settled = true;
+        this.post({ type: 'cancel', target: id });
+        reject(cancelled());
+      };
+      signal?.addEventListener('abort', onAbort, { once: true });
+      done.then(
+        (value) => {
+          signal?.removeEventListener('abort', onAbort);
+          const ev = value as Evaluated;
+          if (settled) this.post({ type: 'release', analysis: ev.analysis });
+          else {
+            settled = true;
+            resolve(new RemoteAnalysis(this, ev));
+          }
+        },
+        (e: Error) => {
+          signal?.removeEventListener('abort', onAbort);
+          if (!settled) {
+            settled = true;
+            reject(e);
+          }
+        },
+      );
+    });
+  }
+
+  /** Terminates the host and everything it holds; a later call starts a new one. */
+  dispose(): void {
+    const ch = this.channel;
+    this.channel = null;
+    ch?.close();
+    this.rejectAll(cancelled());
+  }
+
+  call(body: Body, onProgress?: (p: EvaluateProgress) => void): { id: number; done: Promise<unknown> } {
+    const id = this.nextId++;
+    const done = new Promise<unknown>((resolve, reject) => this.pending.set(id, { resolve, reject, onProgress }));
+    try {
+      this.open().endpoint.postMessage({ ...body, id });
+    } catch (e) {
+      this.pending.delete(id);
+      return { id, done: Promise.reject(e) };
+    }
+    return { id, done };
+  }
+
+  /** A request whose answer nobody waits for. */
+  post(body: Body): void {
+    if (this.channel) this.call(body).done.catch(ignore);
+  }
+
+  private open(): EngineChannel {
+    if (this.channel) return this.channel;
+    const ch = this.connect();
+    ch.endpoint.onmessage = (e) => this.receive(e.data as Reply);
+    ch.onFailure((detail) => {
+      if (this.channel !== ch) return;
+      this.channel = null;
+      ch.close();
+      this.rejectAll(new WorkbookError(detail ? `${WORKER_FAILED_MESSAGE} [${detail}]` : WORKER_FAILED_MESSAGE, 'other'));
+    });
+    this.channel = ch;
+    return ch;
+  }
+
+  private receive(reply: Reply): void {
+    const p = this.pending.get(reply.id);
+    if (!p) return;
+    if (reply.type === 'progress') {
+      p.onProgress?.(reply.progress);
+      return;
+    }
+    this.pending.delete(reply.id);
+    if (reply.type === 'done') p.resolve(reply.value);
+    else p.reject(toError(reply.error));
+  }
+
+  private rejectAll(error: Error): void {
+    const all = [...this.pending.values()];
+    this.pending.clear();
+    for (const p of all) p.reject(error);
+  }
+}
+
+class RemoteAnalysis implements Analysis {
+  readonly views: AnalysisViews;
+  readonly workbook: WorkbookShape;
+  private readonly id: number;
+  private released = false;
+
+  constructor(
+    private readonly engine: RemoteEngine,
+    ev: Evaluated,
+  ) {
+    this.id = ev.analysis;
+    this.views = ev.views;
+    this.workbook = ev.workbook;
+  }
+
+  explainRow(sheet: string, row: number): Promise<RowExplanation | null> {
+    return this.ask({ method: 'explainRow', sheet, row });
+  }
+
+  rowsWith(criterion: string, result: Result): Promise<{ sheet: string; rows: number[] }[]> {
+    return this.ask({ method: 'rowsWith', criterion, result });
+  }
+
+  highlightRequests(criteria: string[]): Promise<HighlightRequest[]> {
+    return this.ask({ method: 'highlightRequests', criteria });
+  }
+
+  resultSheets(kind: ResultSheetKind, lang: Lang, review: ReviewRow[]): Promise<ResultSheet[]> {
+    return this.ask({ method: 'resultSheets', kind, lang, review });
+  }
+
+  release(): void {
+    if (this.released) return;
+    this.released = true;
+    this.engine.post({ type: 'release', analysis: this.id });
+  }
+
+  private async ask<T>(query: Query): Promise<T> {
+    if (this.released) throw new WorkbookError(RELEASED_MESSAGE, 'missing');
+    return (await this.engine.call({ type: 'query', analysis: this.id, query }).done) as T;
+  }
+}
+
+export function createRemoteEngine(connect: () => EngineChannel): Engine {
+  return new RemoteEngine(connect);
+}

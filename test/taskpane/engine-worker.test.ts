@@ -1,0 +1,280 @@
+/**
+ * The engine as the browser runs it, in a Web Worker — here its message handler (host.ts) behind an
+ * in-process MessageChannel: the same answers as the engine in the pane's thread, chunks handed over
+ * one at a time and not kept, Cancel while reading and while evaluating, outcomes freed on release,
+ * a dead worker replaced.
+ */
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import type { RowChunk } from '../../src/domain/cells';
+import { LAI_CHAU_82_2023 } from '../../src/domain/rules/presets';
+import { chooseEngine } from '../../src/taskpane/engine/choose';
+import { createLocalEngine } from '../../src/taskpane/engine/local';
+import { RELEASED_MESSAGE, WORKER_FAILED_MESSAGE } from '../../src/taskpane/engine/messages';
+import type { Engine, EvaluateProgress } from '../../src/taskpane/engine/types';
+import { Session } from '../../src/taskpane/session';
+import { readInto } from '../../src/taskpane/session/read-workbook';
+import { paramsFor } from '../../src/taskpane/session/settings';
+import { ExcelGateway } from '../../src/workbook/excel';
+import { WorkbookError, type WorkbookGateway } from '../../src/workbook/gateway';
+import { ChannelWorker, settle, type Wire, wire } from './engine-channel';
+import { handWrittenReview, sampleFake, sheetRows } from './helpers';
+
+jest.setTimeout(60_000);
+
+setFlagsFromString('--expose-gc');
+const gc = runInNewContext('gc') as () => void;
+
+const RULES = LAI_CHAU_82_2023;
+const input = (review: Parameters<Engine['evaluate']>[0]['review'] = []) => ({ rules: RULES, params: paramsFor(RULES, {}), review });
+
+/** The sample in the fake, read through the real Excel adapter in small chunks (many per sheet). */
+async function sample(review = false) {
+  const fake = await sampleFake();
+  if (review) handWrittenReview(fake, [[1, 'Đơn vị', 'CĐCS Trường PTDTBT THCS Bản Bo', 'LĐLĐ huyện Tam Đường', 'CĐCS!5', 'Hồ sơ thiếu', 'manual', 'Người rà soát', '2.1.2a', 'Loại', 'Nguyễn Thị Hoa', '', 'Thiếu hồ sơ', '']]);
+  return { fake, gateway: new ExcelGateway(fake.run, { requirements: fake.isSetSupported, documentSettings: fake.settings, maxCellsPerRead: 600 }) };
+}
+
+/** The gateway, counting the chunks it reads and keeping only weak references to them. */
+function tracked(gw: WorkbookGateway) {
+  const refs: WeakRef<RowChunk>[] = [];
+  const t = {
+    refs,
+    chunks: 0,
+    gateway: {
+      listSheets: () => gw.listSheets(),
+      headerMerges: (sheet: string, rows: number) => gw.headerMerges(sheet, rows),
+      readSheet: (sheet: string, options?: Parameters<WorkbookGateway['readSheet']>[1]) => ({
+        async *[Symbol.asyncIterator]() {
+          for await (const chunk of gw.readSheet(sheet, options)) {
+            t.chunks++;
+            refs.push(new WeakRef(chunk));
+            yield chunk;
+          }
+        },
+      }),
+    } as unknown as WorkbookGateway,
+  };
+  return t;
+}
+
+let wires: Wire[] = [];
+function open(): Wire {
+  const w = wire();
+  wires.push(w);
+  return w;
+}
+afterEach(() => {
+  wires.forEach((w) => w.close());
+  wires = [];
+});
+
+test('the worker answers exactly as the engine in the pane does, on the sample workbook', async () => {
+  const { fake, gateway } = await sample(true);
+  const local = createLocalEngine();
+  const { engine: remote, host } = open();
+  const [lw, rw] = [await readInto(local, gateway, { overrides: [] }), await readInto(remote, gateway, { overrides: [] })];
+  expect({ ...rw, reading: 0 }).toEqual({ ...lw, reading: 0 });
+  expect(rw.review).toHaveLength(1);
+  expect(rw.counts).toEqual({ upper: 11, grassroots: 100, enterprise: 0, initiatives: 522, officials: 20 });
+  expect(host().holding()).toEqual({ reading: false, workbook: true, analyses: 0 });
+
+  const phases: EvaluateProgress[] = [];
+  const [la, ra] = [await local.evaluate(input(lw.review)), await remote.evaluate(input(rw.review), undefined, (p) => phases.push(p))];
+  expect(phases.map((p) => p.phase)).toEqual(['decide', 'index', 'views']);
+  expect(ra.views).toEqual(la.views);
+  expect(ra.views.flags.some((f) => f.source === 'reviewer' && f.decision === 'exclude')).toBe(true);
+  expect({ ...ra.workbook, reading: 0 }).toEqual({ ...la.workbook, reading: 0 });
+
+  // Every row of the unit sheets and the first initiatives: the same explanation.
+  for (const sheet of ['TH chỉ tiêu', 'CĐCS', 'DS sáng kiến']) {
+    const rows = Math.min(sheetRows(fake, sheet).length + 1, 60);
+    for (let row = 1; row <= rows; row++) expect(await ra.explainRow(sheet, row)).toEqual(await la.explainRow(sheet, row));
+  }
+  const ids = RULES.criteria.map((c) => c.id);
+  for (const id of ids) for (const result of ['met', 'not_met', 'unknown'] as const) expect(await ra.rowsWith(id, result)).toEqual(await la.rowsWith(id, result));
+  expect(await ra.highlightRequests(ids)).toEqual(await la.highlightRequests(ids));
+  for (const kind of ['summary', 'nominations', 'review'] as const) for (const lang of ['vi', 'en'] as const) expect(await ra.resultSheets(kind, lang, lw.review)).toEqual(await la.resultSheets(kind, lang, lw.review));
+  expect(host().holding()).toEqual({ reading: false, workbook: true, analyses: 1 });
+});
+
+test('the session over the worker shows what it shows over the engine in its own thread', async () => {
+  const { gateway } = await sample(true);
+  const { engine } = open();
+  const overWorker = new Session(gateway, { engine });
+  const inThread = new Session(gateway, { engine: 'local' });
+  const busy: string[] = [];
+  overWorker.subscribe(() => {
+    const b = overWorker.getState().busy;
+    const line = b && (b.step === 'evaluate' ? `evaluate ${b.detail} ${b.done}/${b.total}` : b.step === 'read' && b.done === b.total ? `read ${b.total}/${b.total}` : null);
+    if (line && busy.at(-1) !== line) busy.push(line);
+  });
+  await overWorker.start();
+  expect(busy).toEqual([expect.stringMatching(/^read (\d+)\/\1$/), 'evaluate null null/null', 'evaluate decide 0/3', 'evaluate index 1/3', 'evaluate views 2/3']);
+  await inThread.start();
+  const [w, t] = [overWorker.getState(), inThread.getState()];
+  expect(w.error).toBeNull();
+  expect(w.status).toBe('ready');
+  expect(w.views).toEqual(t.views);
+  expect(w.data).toEqual(t.data);
+  expect({ ...w.workbook, reading: 0 }).toEqual({ ...t.workbook, reading: 0 });
+});
+
+test('each chunk is handed over as it arrives and not kept in the pane; at most one is with the worker while the next is read', async () => {
+  const { gateway } = await sample();
+  const w = open();
+  const t = tracked(gateway);
+  let kept: RowChunk | undefined; // a control: a chunk still referenced must survive the collection
+  const sink = w.engine.beginReading();
+  const spy = { ...sink, push: (c: RowChunk) => ((kept ??= c), sink.push(c)) };
+  const read = await readInto({ ...w.engine, beginReading: () => spy }, t.gateway, { overrides: [] });
+  expect(read.counts.initiatives).toBe(522);
+  expect(t.chunks).toBeGreaterThan(8); // small chunks: several per sheet
+  expect(w.sent.filter((r) => r.type === 'chunk')).toHaveLength(t.chunks);
+  expect(w.maxChunksInFlight()).toBe(1);
+  await settle();
+  gc();
+  await settle();
+  gc();
+  const alive = t.refs.filter((r) => r.deref() !== undefined);
+  expect(alive.map((r) => r.deref())).toEqual([kept]);
+});
+
+test('Cancel while reading stops asking Excel, and the worker drops the unfinished reading but keeps the workbook read before', async () => {
+  const { gateway } = await sample();
+  const w = open();
+  const first = tracked(gateway);
+  const before = await readInto(w.engine, first.gateway, { overrides: [] });
+  const controller = new AbortController();
+  const again = tracked(gateway);
+  let progressed = 0;
+  const reading = readInto(w.engine, again.gateway, {
+    overrides: [],
+    signal: controller.signal,
+    onProgress: () => ++progressed === 3 && controller.abort(),
+  });
+  await expect(reading).rejects.toMatchObject({ code: 'cancelled' });
+  expect(again.chunks).toBeLessThanOrEqual(4);
+  expect(again.chunks).toBeLessThan(first.chunks);
+  await settle();
+  expect(w.sent.at(-1)).toMatchObject({ type: 'abort' });
+  expect(w.host().holding()).toEqual({ reading: false, workbook: true, analyses: 0 });
+  const a = await w.engine.evaluate(input());
+  expect(a.workbook.reading).toBe(before.reading);
+  expect(a.views.figures.initiatives).toBe(522);
+});
+
+test('Cancel while evaluating answers at once; the worker stops at its next slice and keeps no outcome', async () => {
+  const { gateway } = await sample();
+  const w = open();
+  await readInto(w.engine, gateway, { overrides: [] });
+  const controller = new AbortController();
+  const evaluating = w.engine.evaluate(input(), controller.signal, (p) => p.phase === 'index' && controller.abort());
+  await expect(evaluating).rejects.toMatchObject({ code: 'cancelled' });
+  expect(w.sent.at(-1)).toMatchObject({ type: 'cancel' });
+  await settle();
+  expect(w.host().holding().analyses).toBe(0);
+  // The workbook is still there for the next evaluation.
+  expect((await w.engine.evaluate(input())).views.figures.initiatives).toBe(522);
+});
+
+test('an outcome the pane releases is freed in the worker; later questions about it are refused', async () => {
+  const { gateway } = await sample();
+  const w = open();
+  await readInto(w.engine, gateway, { overrides: [] });
+  const a1 = await w.engine.evaluate(input());
+  const a2 = await w.engine.evaluate(input());
+  expect(w.host().holding().analyses).toBe(2);
+  a1.release();
+  await settle();
+  expect(w.host().holding().analyses).toBe(1);
+  await expect(a1.explainRow('CĐCS', 5)).rejects.toThrow(RELEASED_MESSAGE);
+  expect(await a2.explainRow('CĐCS', 5)).not.toBeNull();
+});
+
+test('the session releases the analysis it stops showing, and one it could not show', async () => {
+  const { gateway } = await sample();
+  const w = open();
+  let refuseWrites = false;
+  const writes: WorkbookGateway = {
+    listSheets: () => gateway.listSheets(),
+    headerMerges: (sheet, rows) => gateway.headerMerges(sheet, rows),
+    readSheet: (sheet, options) => gateway.readSheet(sheet, options),
+    writeSheet: (sheet, options) => (refuseWrites ? Promise.reject(new WorkbookError('Trang tính đang được bảo vệ. (The sheet is protected.)', 'protected')) : gateway.writeSheet(sheet, options)),
+    highlight: (requests) => gateway.highlight(requests),
+    clearHighlights: (keys) => gateway.clearHighlights(keys),
+    loadSettings: (key) => gateway.loadSettings(key),
+    saveSettings: (key, value) => gateway.saveSettings(key, value),
+  };
+  const session = new Session(writes, { engine: w.engine });
+  await session.start();
+  const first = session.getState().analysis!;
+  await session.setParam('many', RULES.params.many!.value); // evaluates again
+  expect(session.getState().analysis).not.toBe(first);
+  await settle();
+  expect(w.host().holding().analyses).toBe(1);
+  // A decision whose review sheet cannot be written: the new outcome is freed, the shown one stays.
+  refuseWrites = true;
+  const flag = session.getState().views!.flags[0]!;
+  await session.decide({ type: 'flag', flag }, { kind: 'keep', award: null, reviewer: 'A', reason: 'ok' });
+  expect(session.getState().error).toMatchObject({ action: 'decide', code: 'protected' });
+  await settle();
+  expect(w.host().holding().analyses).toBe(1);
+  expect(await session.getState().analysis!.explainRow('CĐCS', 5)).not.toBeNull();
+});
+
+test('a worker that dies fails what was waiting on it; the next reading starts a new one', async () => {
+  const { gateway } = await sample();
+  const w = open();
+  await readInto(w.engine, gateway, { overrides: [] });
+  const evaluating = w.engine.evaluate(input());
+  w.kill('out of memory');
+  await expect(evaluating).rejects.toThrow(WORKER_FAILED_MESSAGE);
+  expect(w.hosts).toHaveLength(1);
+  await readInto(w.engine, gateway, { overrides: [] });
+  expect(w.hosts).toHaveLength(2);
+  expect((await w.engine.evaluate(input())).views.figures.initiatives).toBe(522);
+});
+
+describe('which engine the session starts', () => {
+  const g = globalThis as { Worker?: unknown };
+  afterEach(() => {
+    delete g.Worker;
+    ChannelWorker.urls = [];
+    ChannelWorker.terminated = 0;
+  });
+
+  test('a worker from engine/worker.ts where the browser has Worker; disposing of the session ends it', async () => {
+    g.Worker = ChannelWorker;
+    const { gateway } = await sample();
+    const session = new Session(gateway);
+    await session.start();
+    expect(session.getState()).toMatchObject({ status: 'ready', error: null });
+    expect(ChannelWorker.urls).toHaveLength(1);
+    expect(ChannelWorker.urls[0]).toMatch(/\/taskpane\/engine\/worker\.ts$/);
+    session.dispose();
+    expect(ChannelWorker.terminated).toBe(1);
+  });
+
+  test('the pane\'s own thread without Worker, when the host refuses to start one, or when asked', async () => {
+    const isLocal = (e: Engine) => {
+      const sink = e.beginReading(); // a local engine posts nothing anywhere
+      sink.abort();
+      return ChannelWorker.urls.length === 0;
+    };
+    expect(isLocal(chooseEngine())).toBe(true);
+    g.Worker = class {
+      constructor() {
+        throw new Error('SecurityError: worker-src');
+      }
+    };
+    expect(isLocal(chooseEngine())).toBe(true);
+    expect(() => chooseEngine('worker')).toThrow('worker-src');
+    g.Worker = ChannelWorker;
+    const local = chooseEngine('local');
+    expect(isLocal(local)).toBe(true);
+    const worker = chooseEngine('auto');
+    expect(ChannelWorker.urls).toHaveLength(1);
+    worker.dispose();
+  });
+});
