@@ -1,59 +1,31 @@
 /**
- * Whether the officer's sheets can be copied into the results workbook faithfully: exceljs's
- * full load/save round trip keeps values, formulas, styles, merges, notes and simple conditional
- * formats, but drops the features listed here. When any is present, only result sheets are written.
+ * What copying the officer's package part for part must still adapt so that the file opens under
+ * the output's name. Every part is copied as stored, so nothing of the workbook is lost — except
+ * macros when the output is an .xlsx: Excel refuses an .xlsx whose workbook part is macro-enabled
+ * (or a template), so the workbook part takes the plain type and the VBA project is left out.
  */
+import { extname } from 'node:path';
 import { bi, type Bilingual } from '../../domain/i18n';
-import type { SheetPart } from './parts';
-import { scanSource, type SourceBook } from './source';
 
-/** Parts of an .xlsx that exceljs drops or damages on a load/save round trip. */
-const UNFAITHFUL: [RegExp, Bilingual][] = [
-  [/^xl\/(charts|chartsheets)\//, bi('biểu đồ', 'charts')],
-  [/^xl\/(pivotTables|pivotCache)\//, bi('PivotTable', 'pivot tables')],
-  [/^xl\/vbaProject\.bin$/, bi('macro', 'macros')],
-  [/^xl\/externalLinks\//, bi('liên kết tới tệp khác', 'links to other files')],
-  [/^xl\/(slicers|slicerCaches|timelines|timelineCaches)\//, bi('slicer/timeline', 'slicers/timelines')],
-  [/^xl\/threadedComments\//, bi('chú thích dạng hội thoại', 'threaded comments')],
-  [/^xl\/(activeX|ctrlProps)\//, bi('điều khiển biểu mẫu', 'form controls')],
-  [/^xl\/(queryTables\/|connections\.xml$)/, bi('kết nối dữ liệu', 'data connections')],
-];
+export const WORKBOOK_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml';
+export const MACRO_WORKBOOK_TYPE = 'application/vnd.ms-excel.sheet.macroEnabled.main+xml';
 
-async function unfaithfulParts(book: SourceBook): Promise<Bilingual[]> {
-  const found: Bilingual[] = [];
-  const names = [...book.zip.entries.keys()];
-  for (const [re, label] of UNFAITHFUL) if (names.some((n) => re.test(n))) found.push(label);
-  for (const n of names.filter((x) => /^xl\/drawings\/[^/]+\.xml$/.test(x))) {
-    if (/<(\w+:)?sp[\s>]/.test(await book.zip.text(n))) {
-      found.push(bi('hình vẽ/hộp văn bản', 'shapes/text boxes'));
-      break;
-    }
-  }
-  return found;
+export interface PackageKind {
+  /** New content type for the workbook part, or null to keep it. */
+  workbookType: string | null;
+  dropMacros: boolean;
+  note: Bilingual | null;
 }
 
-/** Null when the source sheets can be copied faithfully, else the reason. */
-export async function whyNotCopy(book: SourceBook, sources: SheetPart[], limit: number, knownRows?: number): Promise<Bilingual | null> {
-  let rows = knownRows ?? 0;
-  let internalLinks = false;
-  let extensions = false;
-  if (knownRows === undefined || rows <= limit) {
-    rows = 0;
-    for (const s of sources) {
-      const scan = await scanSource(book, s);
-      rows += scan.rowCount;
-      internalLinks ||= scan.internalLinks;
-      extensions ||= scan.extensions;
-    }
-  }
-  if (rows > limit) {
-    return bi(`Không chép các trang gốc: ${rows.toLocaleString('vi-VN')} dòng, vượt giới hạn ${limit.toLocaleString('vi-VN')}.`, `Source sheets not copied: ${rows.toLocaleString('en-US')} rows, above the limit of ${limit.toLocaleString('en-US')}.`);
-  }
-  const lost = await unfaithfulParts(book);
-  // exceljs's reader drops links to places inside the workbook.
-  if (internalLinks) lost.push(bi('liên kết nội bộ', 'links within the workbook'));
-  if (extensions) lost.push(bi('kiểm tra dữ liệu/biểu đồ nhỏ kiểu mới', 'newer data validation or sparklines'));
-  if (lost.length === 0) return null;
-  return bi(`Không chép các trang gốc vì sổ có ${lost.map((l) => l.vi).join(', ')} (không giữ nguyên được khi chép).`, `Source sheets not copied: the workbook has ${lost.map((l) => l.en).join(', ')}, which a copy would not keep.`);
+export function packageKind(output: string, workbookType: string | null, hasMacros: boolean): PackageKind {
+  const ext = extname(output).toLowerCase();
+  const want = ext === '.xlsx' ? WORKBOOK_TYPE : ext === '.xlsm' ? MACRO_WORKBOOK_TYPE : null;
+  const dropMacros = hasMacros && ext === '.xlsx';
+  return {
+    workbookType: want && want !== workbookType ? want : null,
+    dropMacros,
+    note: dropMacros
+      ? bi('Không chép macro: tệp kết quả là .xlsx (đặt tên .xlsm để giữ macro).', 'Macros not copied: the output is an .xlsx file (name it .xlsm to keep them).')
+      : null,
+  };
 }
-

@@ -8,7 +8,7 @@ import type { ResultSheet } from '../../domain/sheets/model';
 import { WorkbookError, type HighlightRequest, type ReadOptions, type SheetInfo, type WorkbookGateway } from '../gateway';
 import { safeSheetName } from '../sheet-names';
 import type { SheetPart, SheetScan } from './parts';
-import { readSheetRows } from './read-sheet';
+import { readSheetRowBatches } from './read-sheet';
 import { asWorkbookError, isOwned, openSourceBook, readContext, scanSource, type SourceBook } from './source';
 import { writeResultWorkbook, type WriteResultOptions, type WriteResultReport } from './write';
 
@@ -92,13 +92,15 @@ export class XlsxFileGateway implements WorkbookGateway {
       return chunk;
     };
     try {
-      for await (const { row, values } of readSheetRows(book.zip, book.parts, part, await this.sharedContext(book))) {
-        while (row >= start + size) {
-          yield flush(true);
-          checkAbort();
+      for await (const batch of readSheetRowBatches(book.zip, book.parts, part, await this.sharedContext(book))) {
+        for (const { row, values } of batch) {
+          while (row >= start + size) {
+            yield flush(true);
+            checkAbort();
+          }
+          while (start + rows.length < row) rows.push([]);
+          rows.push(values);
         }
-        while (start + rows.length < row) rows.push([]);
-        rows.push(values);
       }
     } catch (error) {
       throw asWorkbookError(error, this.path);

@@ -4,6 +4,9 @@
  * relationship (which desktop Excel on Windows does not follow) and, in its full writer, adds a
  * broken `location` too (exceljs issues #749, #3027). This patch changes only targets that start
  * with "#"; every other hyperlink is written by exceljs unchanged.
+ *
+ * The results writer no longer goes through exceljs (render.ts writes `location=` itself); this
+ * stays for anything that still writes workbooks with exceljs, such as test fixtures.
  */
 import HyperlinkXform, { type HyperlinkModel } from 'exceljs/lib/xlsx/xform/sheet/hyperlink-xform';
 import WorksheetXform from 'exceljs/lib/xlsx/xform/sheet/worksheet-xform';

@@ -1,10 +1,10 @@
 /**
  * The package structure of an .xlsx read straight from its XML parts: sheet names and
- * order (workbook.xml + rels), and a raw pass over one sheet for its used size and merges.
- * The raw pass is plain text scanning — no cell objects — so it stays fast on 1M-row sheets.
+ * order (workbook.xml + rels). The pass over one sheet for its used size and merges
+ * (`SheetScan`) is in sheet-scan.ts.
  */
 import type { MergedArea } from '../../domain/cells';
-import { ZipArchive, ZipFormatError } from './zip';
+import { type ZipArchive, ZipFormatError } from './zip';
 
 export type SheetState = 'visible' | 'hidden' | 'veryHidden';
 
@@ -102,46 +102,4 @@ export function lettersToColumn(letters: string): number {
   let n = 0;
   for (let i = 0; i < letters.length; i++) n = n * 26 + (letters.charCodeAt(i) - 64);
   return n;
-}
-
-const CELL_REF = /<(?:[\w.-]+:)?c\s[^>]*?\br="([A-Z]{1,3})(\d+)"/g;
-const INTERNAL_LINK = /<(?:[\w.-]+:)?hyperlink\s[^>]*?\blocation=/;
-const X14_LOST = /<x14:(dataValidations?|sparklineGroups?)[\s>]/;
-const MERGE_REF = /<(?:[\w.-]+:)?mergeCell\s[^>]*?\bref="([A-Z]{1,3})(\d+)(?::([A-Z]{1,3})(\d+))?"/g;
-
-/** One raw pass over a sheet part: last used row/column and every merged area. */
-export async function scanSheet(zip: ZipArchive, path: string): Promise<SheetScan> {
-  // Bytes read as Latin-1: every pattern here is ASCII, and in UTF-8 no byte of a multi-byte
-  // character is ASCII, so the matches are the same as on the decoded text — without decoding
-  // half a gigabyte of a million-row sheet into two-byte strings.
-  let carry = '';
-  let rowCount = 0;
-  let columnCount = 0;
-  const merges: MergedArea[] = [];
-  let internalLinks = false;
-  let extensions = false;
-  const scan = (text: string): void => {
-    internalLinks ||= INTERNAL_LINK.test(text);
-    extensions ||= X14_LOST.test(text);
-    for (const m of text.matchAll(CELL_REF)) {
-      const row = +m[2];
-      if (row > rowCount) rowCount = row;
-      const col = lettersToColumn(m[1]);
-      if (col > columnCount) columnCount = col;
-    }
-    for (const m of text.matchAll(MERGE_REF)) {
-      const top = +m[2];
-      const left = lettersToColumn(m[1]);
-      merges.push({ top, left, bottom: m[4] ? +m[4] : top, right: m[3] ? lettersToColumn(m[3]) : left });
-    }
-  };
-  for await (const chunk of await zip.stream(path)) {
-    const text = carry + (chunk as Buffer).toString('latin1');
-    // Only complete tags are scanned; the part from the last '<' waits for the next chunk.
-    const cut = text.lastIndexOf('<');
-    scan(cut < 0 ? text : text.slice(0, cut));
-    carry = cut < 0 ? '' : text.slice(cut);
-  }
-  scan(carry);
-  return { rowCount, columnCount, merges, internalLinks, extensions };
 }

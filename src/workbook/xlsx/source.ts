@@ -3,8 +3,10 @@ import { basename } from 'node:path';
 import type { CellValue } from '../../domain/cells';
 import { WorkbookError } from '../gateway';
 import { emptyMeta, META_SHEET, metaFromRows, type WorkbookMeta } from './meta';
-import { readWorkbookParts, scanSheet, type SheetPart, type SheetScan, type WorkbookParts } from './parts';
-import { readSharedStrings, readSheetRows, readStyles } from './read-sheet';
+import { readWorkbookParts, type SheetPart, type SheetScan, type WorkbookParts } from './parts';
+import { readCellFormats, readSharedStrings, readSheetRows, type ReadContext } from './read-sheet';
+import { scanSheet } from './sheet-scan';
+import { XmlFormatError } from './xml-scanner';
 import { ZipArchive, ZipFormatError } from './zip';
 
 export function notWorkbookError(path: string): WorkbookError {
@@ -24,10 +26,11 @@ export function asWorkbookError(error: unknown, path: string): unknown {
   if (code === 'EISDIR') return notWorkbookError(path);
   if (code === 'EACCES' || code === 'EPERM') return new WorkbookError(`Không có quyền đọc tệp "${path}" / No permission to read "${path}"`, 'other');
   const message = String((error as Error | null)?.message ?? '');
-  // Our zip reader, zlib ("Z_DATA_ERROR", "invalid stored block lengths…") and the XML parser
-  // (saxes: "12:345: unexpected end") all mean a damaged file.
+  // Our zip reader and XML scanner, zlib ("Z_DATA_ERROR", "invalid stored block lengths…") and
+  // exceljs's XML parser for the styles part (saxes: "12:345: unexpected end") all mean a damaged file.
   const damaged =
     error instanceof ZipFormatError ||
+    error instanceof XmlFormatError ||
     /^Z_/.test(String(code ?? '')) ||
     /incorrect header|invalid (block|stored|distance|code|literal)|unexpected end of file/i.test(message) ||
     /^\d+:\d+: /.test(message);
@@ -60,9 +63,9 @@ async function readMeta(zip: ZipArchive, parts: WorkbookParts): Promise<Workbook
   return metaFromRows(Array.from(rows, (r) => r ?? []));
 }
 
-export async function readContext(zip: ZipArchive, parts: WorkbookParts) {
-  const [sharedStrings, styles] = await Promise.all([readSharedStrings(zip, parts.sharedStrings), readStyles(zip, parts.styles)]);
-  return { sharedStrings, styles };
+export async function readContext(zip: ZipArchive, parts: WorkbookParts): Promise<ReadContext> {
+  const [sharedStrings, formats] = await Promise.all([readSharedStrings(zip, parts.sharedStrings), readCellFormats(zip, parts.styles)]);
+  return { sharedStrings, formats };
 }
 
 /** Source sheets = every sheet the add-in did not write itself. */

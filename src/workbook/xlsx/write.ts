@@ -1,25 +1,33 @@
 /**
- * Writes the results workbook to a NEW file. When the input is small enough and holds nothing
- * exceljs would lose, the officer's workbook is loaded whole, previous result sheets and
- * highlights are removed, the result sheets are added and highlights become conditional formats
- * (their own fills stay untouched). Otherwise only the result sheets are streamed out.
+ * Writes the results workbook to a NEW file, at the zip level: every part of the officer's
+ * workbook is copied as stored (compressed bytes untouched) except the few that must change —
+ * the sheet list and its bookkeeping, styles.xml (formats appended), and the source sheets that
+ * gain or lose highlights (conditional formats spliced in or cut out, nothing else touched). The
+ * add-in's previous sheets are left out; the result sheets and the very hidden meta sheet are
+ * generated as XML and streamed through deflate. Written to a temporary file, then renamed.
  */
 import { randomBytes } from 'node:crypto';
 import { rename, rm, stat } from 'node:fs/promises';
-import { dirname, join, resolve, basename } from 'node:path';
-import ExcelJS from 'exceljs';
-import { columnLetter } from '../../domain/cells';
+import { basename, dirname, join, resolve } from 'node:path';
 import { bi, type Bilingual } from '../../domain/i18n';
 import type { ResultSheet } from '../../domain/sheets/model';
 import { WorkbookError, type HighlightRequest } from '../gateway';
 import { safeSheetName } from '../sheet-names';
-import { META_SHEET, metaToRows, type HighlightRecord, type WorkbookMeta } from './meta';
-import { installInternalLinks } from './internal-links';
-import { firstHeaderRow, renderResultSheet, type RenderContext } from './render';
-import { whyNotCopy } from './fidelity';
-import { isOwned, openSourceBook, type SourceBook } from './source';
+import { replaceHighlights, rowRefs, type NewFormat } from './highlights';
+import { metaToRows, type HighlightRecord, type WorkbookMeta } from './meta';
+import { keptSheetNames, planPackage } from './package-plan';
+import { MAX_LINKS, checkSheetSize, renderResultSheet, renderTextSheet, type RenderStats } from './render';
+import { asWorkbookError, notWorkbookError, openSourceBook } from './source';
+import { blankSource, zipSource, type PackageSource } from './source-package';
+import { StyleSheetEditor } from './styles-merge';
+import { XmlShapeError } from './xml-edit';
+import { ZipWriter } from './zip-writer';
 
-export const DEFAULT_COPY_SOURCES_UP_TO_ROWS = 200_000;
+/** @deprecated Sources are always copied (byte for byte), at every size; kept for callers that still pass it. */
+export const DEFAULT_COPY_SOURCES_UP_TO_ROWS = Number.POSITIVE_INFINITY;
+
+/** zlib level of the parts we write: level 1 is several times faster than 6 for a few % more bytes. */
+const DEFLATE_LEVEL = 1;
 
 export interface WriteResultOptions {
   output: string;
@@ -28,9 +36,9 @@ export interface WriteResultOptions {
   input?: string;
   highlights?: HighlightRequest[];
   settings?: Record<string, unknown>;
-  /** Source sheets are copied only when their rows add up to at most this (default 200,000). */
+  /** @deprecated Ignored: sources are always copied. */
   copySourcesUpToRows?: number;
-  /** Total source rows when already known (saves a pass over a large input). */
+  /** @deprecated Ignored: no pass over the sources is needed any more. */
   sourceRowCount?: number;
 }
 
@@ -38,6 +46,7 @@ export interface WriteResultReport {
   output: string;
   /** Names actually used, in the order of `options.sheets`. */
   sheetNames: string[];
+  /** True when the officer's sheets are in the output (always, when there is an input). */
   sourcesCopied: boolean;
   notes: Bilingual[];
 }
@@ -54,16 +63,7 @@ export function planSheetNames(wanted: string[], sourceNames: string[]): string[
 
 /** Row runs as a range list: rows [12,13,14,20] of 11 columns → "A12:K14 A20:K20". */
 export function rowsToRef(rows: number[], columnCount: number): string {
-  const last = columnLetter(Math.max(1, columnCount));
-  const sorted = [...new Set(rows)].filter((r) => r >= 1).sort((a, b) => a - b);
-  const parts: string[] = [];
-  for (let i = 0; i < sorted.length; ) {
-    let j = i;
-    while (j + 1 < sorted.length && sorted[j + 1] === sorted[j] + 1) j++;
-    parts.push(`A${sorted[i]}:${last}${sorted[j]}`);
-    i = j + 1;
-  }
-  return parts.join(' ');
+  return rowRefs(rows, columnCount, Number.POSITIVE_INFINITY).join(' ');
 }
 
 async function sameFile(a: string, b: string): Promise<boolean> {
@@ -76,130 +76,108 @@ async function sameFile(a: string, b: string): Promise<boolean> {
   }
 }
 
+function argb(color: string): string {
+  const hex = color.replace(/^#/, '').toUpperCase();
+  return /^[0-9A-F]{6}$/.test(hex) ? `FF${hex}` : /^[0-9A-F]{8}$/.test(hex) ? hex : 'FFFFFF00';
+}
+
+/** A failure while reading the input as a WorkbookError the officer can act on. */
+function sourceError(error: unknown, input: string): unknown {
+  return error instanceof XmlShapeError ? notWorkbookError(input) : asWorkbookError(error, input);
+}
+
 export async function writeResultWorkbook(options: WriteResultOptions): Promise<WriteResultReport> {
   const { output, sheets, input } = options;
-  installInternalLinks();
-  const notes: Bilingual[] = [];
   const book = input ? await openSourceBook(input) : null;
   if (input && (await sameFile(input, output))) {
     throw new WorkbookError('Tệp kết quả phải khác tệp gốc / The output file must differ from the input file', 'other');
   }
-  const sources = book ? book.parts.sheets.filter((s) => !isOwned(book, s)) : [];
-  const names = planSheetNames(
-    sheets.map((s) => s.name),
-    sources.map((s) => s.name),
-  );
-  const meta: WorkbookMeta = { owned: names, highlights: [], settings: options.settings ?? {} };
-  const highlights = options.highlights ?? [];
-
-  let copy = false;
-  if (book) {
-    const limit = options.copySourcesUpToRows ?? DEFAULT_COPY_SOURCES_UP_TO_ROWS;
-    const note = await whyNotCopy(book, sources, limit, options.sourceRowCount);
-    if (note) notes.push(note);
-    copy = note === null;
-  }
-
-  const tmp = join(dirname(resolve(output)), `.${basename(output)}.${randomBytes(4).toString('hex')}.tmp`);
+  const src: PackageSource = book ? zipSource(book.zip) : blankSource();
+  const owned = book?.meta.owned ?? [];
+  const notes: Bilingual[] = [];
+  let plan: Awaited<ReturnType<typeof planPackage>>;
+  let names: string[];
   try {
-    if (copy && book) {
-      copy = await writeWithSources(book, tmp, sheets, names, highlights, meta, notes);
-    }
-    if (!copy) {
-      if (highlights.length > 0 && book) notes.push(bi('Không tô màu: các trang gốc không được chép.', 'No highlights: the source sheets were not copied.'));
-      await writeResultsOnly(tmp, sheets, names, meta);
-    }
-    await rename(tmp, output);
+    names = planSheetNames(
+      sheets.map((s) => s.name),
+      await keptSheetNames(src, owned),
+    );
+    sheets.forEach((s, i) => checkSheetSize(s, names[i]));
+    plan = await planPackage(src, owned, names, output);
   } catch (error) {
-    await rm(tmp, { force: true });
-    throw error;
+    throw input ? sourceError(error, input) : error;
   }
-  return { output, sheetNames: names, sourcesCopied: copy, notes };
-}
+  notes.push(...plan.notes);
+  const styles = new StyleSheetEditor(plan.styles.exists ? await src.text(plan.styles.path) : null);
 
-function isOwnHighlight(cf: { ref: string; rules: { type: string; formulae?: unknown[] }[] }, record: HighlightRecord): boolean {
-  return cf.ref === record.ref && cf.rules.length === 1 && cf.rules[0].type === 'expression' && String(cf.rules[0].formulae?.[0]) === 'TRUE';
-}
-
-async function writeWithSources(
-  book: SourceBook,
-  tmp: string,
-  sheets: ResultSheet[],
-  names: string[],
-  highlights: HighlightRequest[],
-  meta: WorkbookMeta,
-  notes: Bilingual[],
-): Promise<boolean> {
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.readFile(book.path);
-  } catch {
-    notes.push(bi('Không chép được các trang gốc (không đọc trọn được sổ).', 'Source sheets not copied: the workbook could not be loaded whole.'));
-    return false;
-  }
-  for (const ws of [...wb.worksheets]) {
-    if (ws.name === META_SHEET || book.meta.owned.includes(ws.name)) wb.removeWorksheet(ws.id);
-  }
-  for (const record of book.meta.highlights) {
-    wb.getWorksheet(record.sheet)?.removeConditionalFormatting((cf: { ref: string; rules: { type: string; formulae?: unknown[] }[] }) => !isOwnHighlight(cf, record));
-  }
-  const present = new Set(wb.worksheets.map((w) => w.name));
-  const ctx = linkContext(sheets, names, present);
-  sheets.forEach((sheet, i) => {
-    const ws = wb.addWorksheet(names[i], { views: [{ state: 'frozen', ySplit: firstHeaderRow(sheet) }] });
-    renderResultSheet(ws, sheet, ctx);
-  });
-  for (const h of highlights) {
-    const ws = wb.getWorksheet(h.sheet);
-    if (!ws || !present.has(h.sheet) || h.rows.length === 0) {
-      if (h.rows.length > 0) notes.push(bi(`Không tô màu ${h.key}: không có trang "${h.sheet}".`, `Highlight ${h.key} skipped: no sheet "${h.sheet}".`));
+  // Highlights: one conditional format per address chunk, recorded so the next run can remove exactly them.
+  const records: HighlightRecord[] = [];
+  const added = new Map<string, NewFormat[]>();
+  for (const h of options.highlights ?? []) {
+    if (h.rows.length === 0) continue;
+    const path = plan.sourceSheets.get(h.sheet);
+    if (!path) {
+      notes.push(bi(`Không tô màu ${h.key}: không có trang "${h.sheet}".`, `Highlight ${h.key} skipped: no sheet "${h.sheet}".`));
       continue;
     }
-    const record: HighlightRecord = { sheet: h.sheet, key: h.key, color: h.color, ref: rowsToRef(h.rows, h.columnCount) };
-    ws.addConditionalFormatting({
-      ref: record.ref,
-      rules: [{ type: 'expression', priority: 0, formulae: ['TRUE'], style: { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: argb(h.color) } } } }],
-    } as ExcelJS.ConditionalFormattingOptions);
-    meta.highlights.push(record);
+    const dxfId = styles.dxfFill(argb(h.color));
+    for (const ref of rowRefs(h.rows, h.columnCount)) {
+      records.push({ sheet: h.sheet, key: h.key, color: h.color, ref });
+      if (!added.has(path)) added.set(path, []);
+      added.get(path)!.push({ ref, dxfId });
+    }
   }
-  addMetaSheet(wb, meta);
-  await wb.xlsx.writeFile(tmp);
-  return true;
-}
+  const removed = new Map<string, HighlightRecord[]>();
+  for (const r of book?.meta.highlights ?? []) {
+    const path = plan.sourceSheets.get(r.sheet);
+    if (!path) continue;
+    if (!removed.has(path)) removed.set(path, []);
+    removed.get(path)!.push(r);
+  }
+  const meta: WorkbookMeta = { owned: names, highlights: records, settings: options.settings ?? {} };
 
-async function writeResultsOnly(tmp: string, sheets: ResultSheet[], names: string[], meta: WorkbookMeta): Promise<void> {
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: tmp, useSharedStrings: false, useStyles: true });
-  const ctx = { ...linkContext(sheets, names, new Set<string>()), commitRows: true };
-  sheets.forEach((sheet, i) => {
-    const ws = wb.addWorksheet(names[i], { views: [{ state: 'frozen', ySplit: firstHeaderRow(sheet) }] });
-    renderResultSheet(ws, sheet, ctx);
-    ws.commit();
-  });
-  const metaSheet = addMetaSheet(wb, meta);
-  metaSheet.commit();
-  await wb.commit();
-}
-
-/** Links may point at source sheets present in the output and at the result sheets (by wanted name). */
-function linkContext(sheets: ResultSheet[], names: string[], present: Set<string>): RenderContext {
   const renamed = new Map(sheets.map((s, i) => [s.name, names[i]]));
-  return {
-    commitRows: false,
-    linkTarget: (sheet) => (present.has(sheet) ? sheet : (renamed.get(sheet) ?? null)),
-  };
-}
+  const linkTarget = (sheet: string): string | null => (plan.sourceSheets.has(sheet) ? sheet : (renamed.get(sheet) ?? null));
 
-function addMetaSheet(wb: ExcelJS.Workbook, meta: WorkbookMeta): ExcelJS.Worksheet {
-  const ws = wb.addWorksheet(META_SHEET, { state: 'veryHidden' });
-  metaToRows(meta).forEach((cells, i) => {
-    const row = ws.getRow(i + 1);
-    cells.forEach((c, j) => (row.getCell(j + 1).value = c));
-    row.commit();
-  });
-  return ws;
-}
-
-function argb(color: string): string {
-  const hex = color.replace(/^#/, '').toUpperCase();
-  return /^[0-9A-F]{6}$/.test(hex) ? `FF${hex}` : /^[0-9A-F]{8}$/.test(hex) ? hex : 'FFFFFF00';
+  const tmp = join(dirname(resolve(output)), `.${basename(output)}.${randomBytes(4).toString('hex')}.tmp`);
+  let zip: ZipWriter | null = null;
+  try {
+    zip = await ZipWriter.create(tmp, { level: DEFLATE_LEVEL });
+    for (const name of src.names) {
+      if (plan.dropped.has(name) || name === plan.styles.path) continue;
+      const text = plan.replaced.get(name);
+      if (text !== undefined) await zip.addBuffer(name, text);
+      else if (added.has(name) || removed.has(name)) await zip.addStream(name, replaceHighlights(await src.stream(name), removed.get(name) ?? [], added.get(name) ?? []));
+      else await src.copy(name, zip);
+    }
+    for (const [name, text] of plan.replaced) if (!src.has(name)) await zip.addBuffer(name, text);
+    for (let i = 0; i < sheets.length; i++) {
+      const planned = plan.sheets[i];
+      const stats: RenderStats = { links: 0, linksDropped: 0 };
+      await zip.addStream(planned.path, renderResultSheet(sheets[i], { linkTarget, style: (spec) => styles.xf(spec), selected: planned.selected, namespaces: plan.namespaces }, stats));
+      if (stats.linksDropped > 0) {
+        notes.push(
+          bi(
+            `Trang "${names[i]}": chỉ ${MAX_LINKS.toLocaleString('vi-VN')} liên kết đầu tiên bấm được (giới hạn của Excel); ${stats.linksDropped.toLocaleString('vi-VN')} liên kết còn lại ghi dạng chữ.`,
+            `Sheet "${names[i]}": only the first ${MAX_LINKS.toLocaleString('en-US')} links are clickable (Excel's limit); the other ${stats.linksDropped.toLocaleString('en-US')} are plain text.`,
+          ),
+        );
+      }
+    }
+    await zip.addStream(plan.sheets[sheets.length].path, renderTextSheet(metaToRows(meta), plan.namespaces));
+    // Last: the result sheets registered their formats while they were written.
+    if (plan.styles.exists && styles.unchanged) await src.copy(plan.styles.path, zip);
+    else await zip.addBuffer(plan.styles.path, styles.toXml());
+    await zip.close();
+    zip = null;
+    await rename(tmp, output);
+  } catch (error) {
+    await zip?.abort();
+    await rm(tmp, { force: true });
+    if ((error as NodeJS.ErrnoException).path === tmp) {
+      throw new WorkbookError(`Không ghi được tệp "${output}" / Cannot write "${output}" (${(error as NodeJS.ErrnoException).code})`, 'other');
+    }
+    throw input ? sourceError(error, input) : error;
+  }
+  return { output, sheetNames: names, sourcesCopied: book !== null, notes };
 }
