@@ -17,6 +17,8 @@ export interface ReadSheet {
 }
 
 const text = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? normalizeText(v) : null);
+/** A text field as parsed: `parseText` has already normalised it (normalising again is a no-op, a million times). */
+const parsed = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null);
 const flag = (v: unknown): boolean | null => (typeof v === 'boolean' ? v : null);
 const doc = (v: unknown): DocumentRef | null => (v && typeof v === 'object' ? (v as DocumentRef) : null);
 
@@ -79,7 +81,7 @@ export class InitiativeCollector {
 
   add(row: RawRow): void {
     row.entity = this.initiatives.length;
-    this.parents.push(text(row.fields.parent));
+    this.parents.push(parsed(row.fields.parent));
     this.initiatives.push(this.toInitiative(row, this.initiatives.length));
   }
 
@@ -104,9 +106,9 @@ export class InitiativeCollector {
     const negative = benefit !== null && benefit < 0;
     if (negative) this.negatives.set(id, benefit);
     const initiative: Initiative = {
-      id, source: row.source, code: text(f.code), title: text(f.title) ?? text(f.code) ?? `#${row.source.row}`,
+      id, source: row.source, code: parsed(f.code), title: parsed(f.title) ?? parsed(f.code) ?? `#${row.source.row}`,
       authors: typeof f.authors === 'string' ? this.split(f.authors) : [],
-      unitName: text(f.unit) ?? row.section, unitId: null, field: text(f.field),
+      unitName: parsed(f.unit) ?? row.section, unitId: null, field: parsed(f.field),
       benefit: benefit !== null && benefit >= 0 ? benefit : null,
       social: flag(f.social), posted: flag(f.posted),
       registeredOn: typeof f.registeredOn === 'string' ? f.registeredOn : null,

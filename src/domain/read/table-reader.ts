@@ -169,6 +169,8 @@ export class TableReader {
   private readonly merges: DataMerge[];
   private nextMerge = 0;
   private activeMerges: DataMerge[] = [];
+  /** Unreadable fields of the row being read (one list reused: most rows have none). */
+  private readonly badFields: string[] = [];
 
   constructor(
     readonly layout: SheetLayout,
@@ -232,7 +234,7 @@ export class TableReader {
       const texts = row.filter((v) => typeof v === 'string' && v.trim() !== '') as string[];
       const lead = typeof name === 'string' && name.trim() ? name : (texts[0] ?? '');
       if (TOTALS.test(foldKey(lead))) {
-        this.totals = { source: { sheet: this.layout.sheet, row: excelRow }, section: null, fields: this.parseFields(row, excelRow, null).fields };
+        this.totals = { source: { sheet: this.layout.sheet, row: excelRow }, section: null, fields: this.parseFields(row, excelRow, null, []) };
         return;
       }
       if (this.isHeaderRepeat(row) || isColumnNumbers(row)) return; // the header printed again on each page
@@ -250,7 +252,9 @@ export class TableReader {
         return;
       }
     }
-    const { fields, bad } = this.parseFields(row, excelRow, name);
+    const bad = this.badFields;
+    bad.length = 0;
+    const fields = this.parseFields(row, excelRow, name, bad);
     const subject = ambiguous ? subjectOf(name) : null;
     for (const m of ambiguous ?? []) {
       const c = this.columns.find((x) => x.column === m.column)!;
@@ -263,7 +267,7 @@ export class TableReader {
       );
     }
     const raw: RawRow = { source: { sheet: this.layout.sheet, row: excelRow }, section: this.section, fields };
-    if (bad.length) raw.bad = bad;
+    if (bad.length) raw.bad = bad.slice();
     if (this.sink) this.sink.add(raw);
     else this.rows.push(raw);
     for (const m of merged ?? []) if (m.top === excelRow && m.column === this.nameColumn) m.master = raw;
@@ -332,10 +336,9 @@ export class TableReader {
     });
   }
 
-  /** `name` is the row's name cell: the subject of its issues, normalised only when there is one. */
-  private parseFields(row: CellValue[], excelRow: number, name: CellValue | undefined): { fields: Record<string, FieldValue>; bad: string[] } {
+  /** `name` is the row's name cell: the subject of its issues, normalised only when there is one. Unreadable fields are added to `bad`. */
+  private parseFields(row: CellValue[], excelRow: number, name: CellValue | undefined, bad: string[]): Record<string, FieldValue> {
     const fields: Record<string, FieldValue> = {};
-    const bad: string[] = [];
     for (const c of this.columns) {
       const parsed = c.parse(row[c.column] ?? null);
       if (parsed.kind === 'ok') fields[c.def.id] = parsed.value;
@@ -347,7 +350,7 @@ export class TableReader {
         }
       }
     }
-    return { fields, bad };
+    return fields;
   }
 
   private isNumbered(stt: CellValue | undefined): boolean {
