@@ -1,6 +1,6 @@
 /**
  * The one door between the domain and a workbook. Adapters: Excel (office-js) in
- * `excel/`, and `.xlsx` files (exceljs) in `xlsx/` for the command line and tests.
+ * `excel/`, and `.xlsx` files (own streaming reader and zip-level writer) in `xlsx/` for the command line and tests.
  * Everything here is asynchronous and chunked so that a 1,048,576-row sheet never has to
  * be in one request or one array twice.
  */

@@ -53,9 +53,10 @@ export function sheetSeedFromExcelJs(ws: ExcelJS.Worksheet): SheetSeed {
       const r = rowNumber - 1;
       const c = colNumber - 1;
       if (cell.isMerged && cell.master !== cell) return;
-      const v = plain(cell.value);
-      if (v !== undefined && v !== '') put(values, r, c, v);
       const f = formulaOf(cell.value);
+      // A formula's cached 0 / FALSE is missing from exceljs's `value` object but kept by `cell.result` (Excel gives the add-in 0 / false).
+      const v = f ? plain((cell as unknown as { result?: unknown }).result) : plain(cell.value);
+      if (v !== undefined && v !== '') put(values, r, c, v);
       if (f) put(formulas, r, c, f);
       if (cell.numFmt && cell.numFmt !== 'General') put(numberFormats, r, c, cell.numFmt);
       const fill = cell.fill as { type?: string; pattern?: string; fgColor?: { argb?: string } } | undefined;

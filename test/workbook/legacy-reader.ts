@@ -1,16 +1,20 @@
 /**
  * The reader the command used before its own XML scanner, kept here only as the yardstick for
- * sheet-reader.test.ts: exceljs's streaming WorksheetReader fed one sheet's XML, its cells mapped
- * by `toCellValue`, shared strings through exceljs's SAX parser, and the regex size/merge scan.
- * One change: error results (`t="e"`) are marked on the whole text instead of per 16 KB chunk,
- * so the yardstick never hits the old "marker split by a chunk boundary" bug.
+ * sheet-reader.test.ts and style-formats.test.ts: exceljs's streaming WorksheetReader fed one
+ * sheet's XML, its cells mapped by `toCellValue`, shared strings through exceljs's SAX parser,
+ * styles through its StylesXform, and the regex size/merge scan.
+ * Two changes: error results (`t="e"`) are marked on the whole text instead of per 16 KB chunk,
+ * so the yardstick never hits the old "marker split by a chunk boundary" bug; and formula results
+ * of 0, "" and FALSE are values (`legacySheetRows`, see `formulaResultsAsValues`), the one
+ * deliberate difference of the new reader. `exceljsSheetRows` is the old reader without it.
  */
 import { Readable } from 'node:stream';
 import WorksheetReader from 'exceljs/lib/stream/xlsx/worksheet-reader';
 import StylesXform from 'exceljs/lib/xlsx/xform/style/styles-xform';
 import parseSax from 'exceljs/lib/utils/parse-sax';
 import type { CellValue, MergedArea } from '../../src/domain/cells';
-import { toCellValue } from '../../src/workbook/xlsx/cell-values';
+import { CellFormats, isDateFormat } from '../../src/workbook/xlsx/cell-formats';
+import { excelSerialToDate } from '../../src/workbook/xlsx/cell-dates';
 import { lettersToColumn, type SheetScan } from '../../src/workbook/xlsx/parts';
 
 export interface LegacyRow {
@@ -56,8 +60,67 @@ export async function legacyStyles(xml: string | null): Promise<StylesXform> {
   return styles;
 }
 
-/** The old `readSheetRows`, on the whole XML text of one sheet. */
-export async function legacySheetRows(xml: string, sharedStrings: string[], styles: StylesXform, date1904: boolean): Promise<LegacyRow[]> {
+interface ParsedStyles {
+  model?: { styles?: unknown[] };
+  getStyleModel(id: number): { numFmt?: string } | null;
+}
+
+/** The format code of each cell style of a parsed StylesXform (undefined: none; no styles part: no styles). */
+export function legacyStyleNumberFormats(styles: StylesXform): (string | undefined)[] {
+  const parsed = styles as unknown as ParsedStyles;
+  const count = parsed.model?.styles?.length ?? 0;
+  const numFmts: (string | undefined)[] = [];
+  for (let id = 0; id < count; id++) numFmts.push(parsed.getStyleModel(id)?.numFmt);
+  return numFmts;
+}
+
+/** The cell formats the old reader decided its dates with (styles parsed by exceljs's StylesXform). */
+export function legacyCellFormats(styles: StylesXform): CellFormats {
+  return CellFormats.fromNumFmts(legacyStyleNumberFormats(styles));
+}
+
+/**
+ * The old `readSheetRows`, on the whole XML text of one sheet, with formula results of 0, "" and
+ * FALSE read as values (as Excel hands them to the add-in).
+ */
+export function legacySheetRows(xml: string, sharedStrings: string[], styles: StylesXform, date1904: boolean): Promise<LegacyRow[]> {
+  return exceljsSheetRows(formulaResultsAsValues(xml), sharedStrings, styles, date1904);
+}
+
+// Elements of a sheet part, prefixed or not ([\s\S] so values may hold line ends).
+const CELL = /<((?:[\w.-]+:)?c)(\s[^>]*?)?(?:\/>|>([\s\S]*?)<\/\1>)/g;
+const FORMULA = /<((?:[\w.-]+:)?f)(?:\s[^>]*?)?(?:\/>|>([\s\S]*?)<\/\1>)/;
+const VALUE = /<((?:[\w.-]+:)?v)(?:\s[^>]*?)?(?:\/>|>([\s\S]*?)<\/\1>)/;
+const TYPE = /\st\s*=\s*"([^"]*)"/;
+const ENTITY = /&(#x[0-9a-fA-F]+|#[0-9]+|amp|lt|gt|quot|apos);/g;
+const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+const decode = (s: string) => s.replace(ENTITY, (_m, e: string) => (e[0] !== '#' ? NAMED[e]! : String.fromCodePoint(e[1] === 'x' ? parseInt(e.slice(2), 16) : +e.slice(1))));
+
+/**
+ * The sheet rewritten so that exceljs itself reads formula results as Excel gives them, worked
+ * out from the XML alone: exceljs dropped a formula's result when falsy (0, "", NaN) but kept the
+ * results of formulas without text (shared-formula followers) as they were, and read `t="b"`
+ * results as 1/0. So a formula cell with a falsy cached value loses its formula text, and a
+ * `t="b"` formula cell its formula (a plain boolean cell reads as true/false). Other cells are
+ * left exactly as they are.
+ */
+export function formulaResultsAsValues(xml: string): string {
+  return xml.replace(CELL, (cell: string, _tag: string, attrs: string | undefined, body: string | undefined) => {
+    if (body === undefined) return cell;
+    const f = FORMULA.exec(body);
+    const v = VALUE.exec(body);
+    if (!f || !v) return cell;
+    const type = TYPE.exec(attrs ?? '')?.[1];
+    if (type === 'b') return cell.replace(f[0], '');
+    if (!f[2]) return cell; // no formula text: the result was kept already
+    const text = decode(v[2] ?? '');
+    const falsy = type === 'str' || type === 'e' ? text === '' : !parseFloat(text);
+    return falsy ? cell.replace(f[0], `<${f[1]}/>`) : cell;
+  });
+}
+
+/** The old `readSheetRows` exactly, on the whole XML text of one sheet. */
+export async function exceljsSheetRows(xml: string, sharedStrings: string[], styles: StylesXform, date1904: boolean): Promise<LegacyRow[]> {
   const marked = xml.replace(/(<c [^>]*?) t="e"/g, '$1 t="str"');
   const reader = new WorksheetReader({
     workbook: { sharedStrings, styles, properties: { model: { date1904 } } },
@@ -78,6 +141,40 @@ export async function legacySheetRows(xml: string, sharedStrings: string[], styl
     if (values.length > 0) rows.push({ row: row.number, values });
   }
   return rows;
+}
+
+function richTextToString(rich: unknown): string | null {
+  if (!Array.isArray(rich)) return null;
+  return rich.map((r) => (r && typeof r === 'object' && typeof (r as { text?: unknown }).text === 'string' ? (r as { text: string }).text : '')).join('');
+}
+
+/**
+ * The old mapping of exceljs cell values to the domain's: rich text → plain string; formula →
+ * cached result (a Date when the cell has a date format); hyperlink → its text; error →
+ * "#N/A"-style text. Unknown shapes become null.
+ */
+function toCellValue(value: unknown, numFmt: string | undefined, date1904: boolean): CellValue {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'string' || typeof value === 'boolean') return value;
+  if (typeof value === 'number') return Number.isFinite(value) ? value : null;
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value;
+  if (typeof value !== 'object') return null;
+  const v = value as Record<string, unknown>;
+  if ('richText' in v) return richTextToString(v.richText);
+  if ('formula' in v || 'sharedFormula' in v) {
+    const result = v.result;
+    // exceljs's streaming reader parses an error result as a float and loses its text.
+    if (typeof result === 'number' && Number.isNaN(result)) return '#ERROR!';
+    if (typeof result === 'number' && isDateFormat(numFmt)) return excelSerialToDate(result, date1904);
+    if (result && typeof result === 'object' && 'error' in (result as object)) return String((result as { error: unknown }).error);
+    return toCellValue(result, numFmt, date1904);
+  }
+  if ('error' in v) return String(v.error);
+  if ('text' in v) {
+    const t = v.text;
+    return typeof t === 'string' ? t : toCellValue(t, numFmt, date1904);
+  }
+  return null;
 }
 
 const CELL_REF = /<(?:[\w.-]+:)?c\s[^>]*?\br="([A-Z]{1,3})(\d+)"/g;

@@ -4,7 +4,9 @@
  * on the bad-input corpus, the example workbook, workbooks written by exceljs, hand-written XML
  * for every cell form, and random sheets; fed in whole parts and in chunks as small as one byte.
  * Where the old reader threw or lost data, the new one is held to the same file written the
- * way the old reader could read it.
+ * way the old reader could read it. One difference is deliberate: formula results of 0, "" and
+ * FALSE are values, as Excel gives them (the yardstick is corrected for exactly that, from the
+ * XML: see `formulaResultsAsValues` in legacy-reader.ts and the tests at the end).
  */
 import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,7 +18,7 @@ import JSZip from 'jszip';
 import { FIXTURES, ensureFixtures, fixturePath } from '../fixtures/make-bad-workbooks';
 import { WorkbookError } from '../../src/workbook/gateway';
 import { XlsxFileGateway } from '../../src/workbook/xlsx';
-import { CellFormats, cellFormatsOf, exceljsIsDateFmt } from '../../src/workbook/xlsx/cell-formats';
+import { CellFormats, exceljsIsDateFmt } from '../../src/workbook/xlsx/cell-formats';
 import { exceljsSerialToDate } from '../../src/workbook/xlsx/cell-dates';
 import { parseFloatBytes, parseIntBytes } from '../../src/workbook/xlsx/number-text';
 import { readWorkbookParts, type SheetScan } from '../../src/workbook/xlsx/parts';
@@ -24,10 +26,11 @@ import { readSheetRows } from '../../src/workbook/xlsx/read-sheet';
 import { sharedStringsFrom } from '../../src/workbook/xlsx/shared-strings';
 import { sheetRowBatches, type SheetRow } from '../../src/workbook/xlsx/sheet-rows';
 import { scanSheet, scanSheetBytes } from '../../src/workbook/xlsx/sheet-scan';
+import { cellFormatsFrom } from '../../src/workbook/xlsx/style-formats';
 import { readContext } from '../../src/workbook/xlsx/source';
 import { XmlFormatError } from '../../src/workbook/xlsx/xml-scanner';
 import { ZipArchive } from '../../src/workbook/xlsx/zip';
-import { legacyScan, legacySharedStrings, legacySheetRows, legacyStyles, type LegacyRow } from './legacy-reader';
+import { exceljsSheetRows, legacyScan, legacySharedStrings, legacySheetRows, legacyStyles, type LegacyRow } from './legacy-reader';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const exceljsUtils = require('exceljs/lib/utils/utils') as { isDateFmt(f: string | undefined): boolean; excelToDate(v: number, d1904: boolean): Date };
@@ -211,12 +214,13 @@ describe('the same rows as the exceljs streaming reader', () => {
     // the checks above compare with exceljs; a few values pinned so a shared mistake shows too
     expect(rows.find((r) => r.row === 2)!.values.slice(0, 4)).toEqual(['Công đoàn', 'LĐLĐ huyện Tam Đường', '', 'a < b & "c"']);
     expect(rows.find((r) => r.row === 1)!.values[1]).toEqual(new Date(Date.UTC(2023, 5, 9)));
-    expect(rows.find((r) => r.row === 4)!.values.slice(0, 5)).toEqual([2, null, 'ab', null, '#DIV/0!']);
+    expect(rows.find((r) => r.row === 4)!.values.slice(0, 6)).toEqual([2, 0, 'ab', '', '#DIV/0!', true]);
+    expect(rows.find((r) => r.row === 11)!.values).toEqual([null, 2, null, 0]);
     const scan = reading.sheets[0]!.scan;
     expect(scan).toMatchObject({ rowCount: 20, columnCount: 16384, internalLinks: true, merges: [{ top: 1, left: 1, bottom: 1, right: 3 }, { top: 2, left: 2, bottom: 2, right: 2 }] });
 
     const xml = Buffer.from(sheetXml(EVERY_FORM, TAIL));
-    const formats = cellFormatsOf(await legacyStyles(stylesXml()));
+    const formats = await cellFormatsFrom([Buffer.from(stylesXml())]);
     const strings = await sharedStringsFrom([Buffer.from(sharedXml())]);
     for (const size of [1, 2, 3, 7, 64, 0]) {
       expect(await rowsOfXml(xml, strings, formats, false, size)).toEqual(rows);
@@ -274,11 +278,12 @@ describe('the same rows as the exceljs streaming reader', () => {
 
   it('random sheets, in random chunks', async () => {
     const styles = [await legacyStyles(stylesXml()), await legacyStyles(stylesXml(22))];
+    const formats = [await cellFormatsFrom([Buffer.from(stylesXml())]), await cellFormatsFrom([Buffer.from(stylesXml(22))])];
     const strings = await legacySharedStrings(sharedXml());
     await fc.assert(
       fc.asyncProperty(randomSheet, fc.integer({ min: 0, max: 1 }), fc.boolean(), fc.integer({ min: 0, max: 9 }), async (xml, styleSet, date1904, size) => {
         const before = await legacySheetRows(xml, strings, styles[styleSet]!, date1904);
-        const now = await rowsOfXml(xml, strings, cellFormatsOf(styles[styleSet]!), date1904, size);
+        const now = await rowsOfXml(xml, strings, formats[styleSet]!, date1904, size);
         expect(comparable(now)).toEqual(comparable(before));
         const bytes = Buffer.from(xml);
         expect(await scanSheetBytes(pieces(bytes, size))).toEqual(legacyScan(xml));
@@ -334,7 +339,7 @@ describe('what the old reader threw on or got wrong', () => {
   let styles: StylesXform;
   beforeAll(async () => {
     styles = await legacyStyles(stylesXml());
-    formats = cellFormatsOf(styles);
+    formats = await cellFormatsFrom([Buffer.from(stylesXml())]);
   });
   const before = (xml: string) => legacySheetRows(xml, strings, styles, false);
 
@@ -462,5 +467,74 @@ describe('building blocks', () => {
       for await (const b of sheetRowBatches([xml.subarray(0, cut), xml.subarray(cut)], { sharedStrings: strings, formats: CellFormats.fromNumFmts([undefined, undefined, 'dd/mm/yyyy']), date1904: false })) rows.push(...b);
       expect({ cut, rows }).toEqual({ cut, rows: whole });
     }
+  });
+});
+
+describe('formula results as Excel gives them: 0, "" and FALSE are values (exceljs dropped them)', () => {
+  let formats: CellFormats;
+  let styles: StylesXform;
+  beforeAll(async () => {
+    styles = await legacyStyles(stylesXml());
+    formats = await cellFormatsFrom([Buffer.from(stylesXml())]);
+  });
+  const row = (cells: string) => sheetXml(`<row r="1">${cells}</row>`);
+
+  it('a count computed as 0, ="" text, =FALSE and =1=1, whatever the chunk size', async () => {
+    const xml = row(
+      '<c r="A1"><f>COUNTIF(B2:B9,"x")</f><v>0</v></c><c r="B1" t="str"><f>""</f><v></v></c><c r="C1" t="b"><f>FALSE</f><v>0</v></c>' +
+        '<c r="D1" t="b"><f>1=1</f><v>1</v></c><c r="E1"><f>A1-A1</f><v>-0</v></c><c r="F1" t="str"><f>IF(A1,"có","")</f><v/></c><c r="G1"><f>A1</f><v>0.0</v></c>',
+    );
+    for (const size of [1, 3, 1 << 20]) {
+      expect(await rowsOfXml(xml, SHARED, formats, false, size)).toEqual([{ row: 1, values: [0, '', false, true, -0, '', 0] }]);
+    }
+    // exceljs read the same cells as nothing, 1 and nothing
+    expect(await exceljsSheetRows(xml, SHARED, styles, false)).toEqual([{ row: 1, values: [null, null, null, 1] }]);
+  });
+
+  it('"" from a formula reads as a plain empty-text cell does', async () => {
+    const formula = row('<c r="A1" t="str"><f>""</f><v></v></c><c r="B1"><v>1</v></c>');
+    for (const plain of ['<c r="A1" t="s"><v>2</v></c>', '<c r="A1" t="str"><v></v></c>', '<c r="A1" t="inlineStr"><is><t></t></is></c>']) {
+      const expected = await rowsOfXml(row(`${plain}<c r="B1"><v>1</v></c>`), SHARED, formats);
+      expect(expected).toEqual([{ row: 1, values: ['', 1] }]);
+      expect(await rowsOfXml(formula, SHARED, formats)).toEqual(expected);
+    }
+  });
+
+  it('a formula 0 in a date-styled cell is the date of serial 0, as any formula number there; text that is no number is still "#ERROR!"', async () => {
+    const xml = row('<c r="A1" s="2"><f>B1-B1</f><v>0</v></c><c r="B1" s="2"><f>TODAY()</f><v>45086</v></c><c r="C1" s="1"><f>0</f><v>0</v></c><c r="D1"><f>X</f><v>abc</v></c><c r="E1" s="2"><f>X</f><v>abc</v></c>');
+    expect(await rowsOfXml(xml, SHARED, formats)).toEqual([
+      { row: 1, values: [new Date(Date.UTC(1899, 11, 30)), new Date(Date.UTC(2023, 5, 9)), new Date(Date.UTC(1899, 11, 30)), '#ERROR!', '#ERROR!'] },
+    ]);
+    expect((await rowsOfXml(xml, SHARED, formats, true))[0]!.values[0]).toEqual(new Date(Date.UTC(1904, 0, 1)));
+  });
+
+  it('the yardstick is corrected in exactly the formula cells with a falsy or boolean result', async () => {
+    const xml = sheetXml(EVERY_FORM);
+    const [raw, corrected] = [await exceljsSheetRows(xml, SHARED, styles, false), await legacySheetRows(xml, SHARED, styles, false)];
+    const cells = (rows: LegacyRow[]) =>
+      new Map(rows.flatMap((r) => r.values.map((v, i) => [`${colName(i + 1)}${r.row}`, v instanceof Date ? `date ${v.getTime()}` : v] as const).filter(([, v]) => v !== null)));
+    const [before, after] = [cells(raw), cells(corrected)];
+    const changed = [...new Set([...before.keys(), ...after.keys()])].filter((ref) => !Object.is(before.get(ref), after.get(ref))).sort();
+    // B4 =1-1, D4 ="", F4 =TRUE(), D11 a formula 0 over a number; P4 a formula whose cached text is no number
+    expect(changed.map((ref) => [ref, before.get(ref), after.get(ref)])).toEqual([
+      ['B4', undefined, 0],
+      ['D11', undefined, 0],
+      ['D4', undefined, ''],
+      ['F4', 1, true],
+      ['P4', undefined, '#ERROR!'],
+    ]);
+  });
+
+  it('through the file gateway, on a workbook Excel-like writers produce', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Đơn vị');
+    ws.addRow(['Tên đơn vị', 'Số SK', 'Ghi chú', 'Đạt', 'Ngày']);
+    ws.addRow(['LĐLĐ huyện Tam Đường', { formula: 'COUNTIF(E:E,"x")', result: 0 }, { formula: '""', result: '' }, { formula: '1=2', result: false }, { formula: 'B2', result: 0 }]);
+    ws.getCell('E2').numFmt = 'dd/mm/yyyy';
+    const file = join(dir, 'formula-falsy.xlsx');
+    await wb.xlsx.writeFile(file);
+    const rows: unknown[][] = [];
+    for await (const chunk of new XlsxFileGateway(file).readSheet('Đơn vị')) rows.push(...chunk.rows);
+    expect(rows[1]).toEqual(['LĐLĐ huyện Tam Đường', 0, '', false, new Date(Date.UTC(1899, 11, 30))]);
   });
 });

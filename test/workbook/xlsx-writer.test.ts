@@ -13,7 +13,7 @@ import JSZip from 'jszip';
 import type { ResultSheet } from '../../src/domain/sheets/model';
 import type { HighlightRequest } from '../../src/workbook/gateway';
 import { META_SHEET, XlsxFileGateway, writeResultWorkbook } from '../../src/workbook/xlsx';
-import { installInternalLinks } from '../../src/workbook/xlsx/internal-links';
+import { installInternalLinks } from './internal-links';
 import { metaToRows } from '../../src/workbook/xlsx/meta';
 import { MAX_LINKS, checkSheetSize } from '../../src/workbook/xlsx/render';
 import { ORDER_SCHEMA, hasCommand, readParts, sheetParts, withoutOurFormats, xmllint, type Part } from './package-helpers';

@@ -10,7 +10,7 @@ import { safeSheetName } from '../../src/workbook/sheet-names';
 import { META_SHEET, XlsxFileGateway, rowsToRef, writeResultWorkbook } from '../../src/workbook/xlsx';
 import { ZipArchive } from '../../src/workbook/xlsx/zip';
 import { decodeXml, readWorkbookParts } from '../../src/workbook/xlsx/parts';
-import { installInternalLinks } from '../../src/workbook/xlsx/internal-links';
+import { installInternalLinks } from './internal-links';
 import { generateSample } from '../../examples/generate-sample';
 
 let dir: string;
@@ -355,14 +355,13 @@ describe('writeResultWorkbook', () => {
     expect(conditionalFormats(out.getWorksheet('DS sáng kiến')!).map((c) => c.ref)).toEqual(['A10:D11']);
   });
 
-  it('copies the sources and highlights at every size (the old row limit is ignored)', async () => {
+  it('copies the sources cell for cell and adds the highlights and result sheets', async () => {
     const output = file('big-out.xlsx');
     const report = await writeResultWorkbook({
       input,
       output,
       sheets: [summary, review],
       highlights: [{ key: 'a', color: '#FFEB9C', sheet: 'DS sáng kiến', rows: [3], columnCount: 4 }],
-      copySourcesUpToRows: 5,
     });
     expect(report).toMatchObject({ sourcesCopied: true, sheetNames: ['Tổng hợp (2)', 'Rà soát'], notes: [] });
     const [src, out] = await Promise.all([load(input), load(output)]);

@@ -1,5 +1,13 @@
 /** Dates of cell values: from serial numbers (as exceljs's reader made them) and from ISO text (`t="d"`). */
 
+const DAY_MS = 86_400_000;
+
+/** Excel serial day number → Date (UTC midnight based), for formula results in a date format. */
+export function excelSerialToDate(serial: number, date1904: boolean): Date {
+  const epoch = date1904 ? Date.UTC(1904, 0, 1) : Date.UTC(1899, 11, 30);
+  return new Date(Math.round(epoch + serial * DAY_MS));
+}
+
 /** exceljs's `utils.excelToDate` (plain numbers in a date format read through it). */
 export function exceljsSerialToDate(serial: number, date1904: boolean): Date {
   return new Date(Math.round((serial - 25569 + (date1904 ? 1462 : 0)) * 24 * 3600 * 1000));

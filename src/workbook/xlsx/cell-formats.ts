@@ -1,11 +1,7 @@
 /**
  * What the sheet reader needs from styles.xml: for each cell style (cellXfs index), whether it
- * exists and whether its number format makes a number a date. exceljs's StylesXform still parses
- * the (small) part, so formats and built-in format ids resolve exactly as before.
+ * exists and whether its number format makes a number a date (read by style-formats.ts).
  */
-import type StylesXform from 'exceljs/lib/xlsx/xform/style/styles-xform';
-import { isDateFormat } from './cell-values';
-
 /** Style flags: the style exists; a plain number shows as a date; a formula's number result does. */
 const STYLE_EXISTS = 1;
 const PLAIN_DATE = 2;
@@ -55,19 +51,9 @@ export function exceljsIsDateFmt(format: string | undefined): boolean {
   return /[ymdhMsb]+/.test(format.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, ''));
 }
 
-interface ParsedStyles {
-  model?: { styles?: unknown[] };
-  getStyleModel(id: number): { numFmt?: string } | null;
-}
-
-/** The flags of every cell style of a parsed StylesXform (no styles part: no styles). */
-export function cellFormatsOf(styles: StylesXform): CellFormats {
-  const parsed = styles as unknown as ParsedStyles;
-  const count = parsed.model?.styles?.length ?? 0;
-  const numFmts: (string | undefined | null)[] = [];
-  for (let id = 0; id < count; id++) {
-    const model = parsed.getStyleModel(id);
-    numFmts.push(model ? model.numFmt : null);
-  }
-  return CellFormats.fromNumFmts(numFmts);
+/** True for number formats that show a date or time ("dd/mm/yyyy", "m/d/yy h:mm", …): formula results' rule. */
+export function isDateFormat(format: string | undefined): boolean {
+  if (!format) return false;
+  const bare = format.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, '').replace(/\\./g, '');
+  return /[ymdhs]/i.test(bare) && !/^[#0.,%E+\-\s]*$/.test(bare);
 }

@@ -10,7 +10,7 @@ import { safeSheetName } from '../sheet-names';
 import type { SheetPart, SheetScan } from './parts';
 import { readSheetRowBatches } from './read-sheet';
 import { asWorkbookError, isOwned, openSourceBook, readContext, scanSource, type SourceBook } from './source';
-import { writeResultWorkbook, type WriteResultOptions, type WriteResultReport } from './write';
+import { writeResultWorkbook, type WriteResultReport } from './write';
 
 export const DEFAULT_CHUNK_ROWS = 5_000;
 
@@ -141,23 +141,14 @@ export class XlsxFileGateway implements WorkbookGateway {
   }
 
   /** Writes everything queued to `output` (never the input). */
-  async save(output: string, options: Pick<WriteResultOptions, 'copySourcesUpToRows'> = {}): Promise<WriteResultReport> {
+  async save(output: string): Promise<WriteResultReport> {
     const book = await this.open();
-    const sources = book.parts.sheets.filter((s) => !isOwned(book, s));
-    // Sizes already scanned by listSheets spare writeResultWorkbook a pass over a large input.
-    let sourceRowCount: number | undefined;
-    if (sources.every((s) => this.scans.has(s.name))) {
-      sourceRowCount = 0;
-      for (const s of sources) sourceRowCount += (await this.scan(book, s)).rowCount;
-    }
     return writeResultWorkbook({
       input: this.path,
       output,
       sheets: this.results.map((r) => r.sheet),
       highlights: this.highlights,
       settings: { ...book.meta.settings, ...this.settings },
-      sourceRowCount,
-      ...options,
     });
   }
 }

@@ -4,7 +4,6 @@ export {
   writeResultWorkbook,
   planSheetNames,
   rowsToRef,
-  DEFAULT_COPY_SOURCES_UP_TO_ROWS,
   type WriteResultOptions,
   type WriteResultReport,
 } from './write';

@@ -1,17 +1,13 @@
 /**
  * Reading the cells of an .xlsx: shared strings, the cell styles' number formats, and the rows of
- * ONE sheet, each streamed from its own zip entry (exceljs's WorkbookReader would inflate every
- * sheet of the file, to temp files when the strings come after the sheets, on every read).
- * Sheets and shared strings go through our own byte-level XML scanner (sheet-rows.ts,
- * shared-strings.ts); only the small styles part is still parsed by exceljs.
+ * ONE sheet, each streamed from its own zip entry and parsed by our own byte-level XML scanner
+ * (sheet-rows.ts, shared-strings.ts, style-formats.ts).
  */
-import { StringDecoder } from 'node:string_decoder';
-import { Transform, type Readable } from 'node:stream';
-import StylesXform from 'exceljs/lib/xlsx/xform/style/styles-xform';
-import { CellFormats, cellFormatsOf } from './cell-formats';
+import { CellFormats } from './cell-formats';
 import type { SheetPart, WorkbookParts } from './parts';
 import { sharedStringsFrom } from './shared-strings';
 import { sheetRowBatches, type SheetRow } from './sheet-rows';
+import { cellFormatsFrom } from './style-formats';
 import type { ZipArchive } from './zip';
 
 export type { SheetRow } from './sheet-rows';
@@ -22,27 +18,6 @@ export interface ReadContext {
   formats: CellFormats;
 }
 
-/**
- * The part's bytes as UTF-8 text chunks, a character split by a chunk boundary kept whole
- * (exceljs's SAX reader decodes each Buffer on its own). For the styles part.
- */
-export function utf8Text(bytes: Readable): Readable {
-  const decoder = new StringDecoder('utf8');
-  const text = new Transform({
-    readableObjectMode: true,
-    transform(chunk: Buffer, _enc, done) {
-      const s = decoder.write(chunk);
-      done(null, s === '' ? undefined : s);
-    },
-    flush(done) {
-      const s = decoder.end();
-      done(null, s === '' ? undefined : s);
-    },
-  });
-  bytes.on('error', (error) => text.destroy(error));
-  return bytes.pipe(text);
-}
-
 /** Shared strings as plain text (rich-text runs joined, phonetic guides dropped). */
 export async function readSharedStrings(zip: ZipArchive, path: string | null): Promise<string[]> {
   return path ? sharedStringsFrom(await zip.stream(path)) : [];
@@ -50,10 +25,7 @@ export async function readSharedStrings(zip: ZipArchive, path: string | null): P
 
 /** Which cell styles exist and which show numbers as dates. */
 export async function readCellFormats(zip: ZipArchive, path: string | null): Promise<CellFormats> {
-  if (!path) return CellFormats.none();
-  const styles = new StylesXform();
-  await styles.parseStream(utf8Text(await zip.stream(path)));
-  return cellFormatsOf(styles);
+  return path ? cellFormatsFrom(await zip.stream(path)) : CellFormats.none();
 }
 
 /** Rows that hold at least one value, in file order, a batch per chunk of the part. */

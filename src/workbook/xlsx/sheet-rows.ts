@@ -5,12 +5,12 @@
  * where that reader threw or lost data: cells and rows without a reference (it threw), inline
  * strings of several runs (it kept the last run), `t="d"` ISO dates (it read the year as a
  * number), error results cut by a chunk boundary, CDATA, namespace-prefixed elements, and the
- * whitespace of pretty-printed XML (it went into the values).
+ * whitespace of pretty-printed XML (it went into the values). One deliberate difference: formula
+ * results of 0, "" and FALSE are values, as Excel gives them (exceljs dropped them).
  */
 import type { CellValue } from '../../domain/cells';
-import { excelSerialToDate } from './cell-values';
 import type { CellFormats } from './cell-formats';
-import { exceljsSerialToDate, isoDate } from './cell-dates';
+import { excelSerialToDate, exceljsSerialToDate, isoDate } from './cell-dates';
 import * as numberText from './number-text';
 import * as xmlDecode from './xml-decode';
 import { TextCache } from './text-cache';
@@ -62,7 +62,6 @@ function typeOfText(t: string): number {
 
 const NONE = 0;
 const VALUE = 1; // inside <v>, or <t> of an inline string
-const FORMULA = 2; // inside <f>
 
 /** parseInt of an attribute value (entities decoded first, should there be any). */
 export function intAttribute(buf: Buffer, start: number, end: number): number {
@@ -111,7 +110,6 @@ export class SheetRowParser extends XmlScanner {
   private type = T_NUMBER;
   private style = -1;
   private hasFormula = false;
-  private formulaText = false;
   private hasValue = false;
   private inInline = false;
   private phonetic = 0;
@@ -148,10 +146,8 @@ export class SheetRowParser extends XmlScanner {
           this.mode = VALUE;
           this.collecting = true;
         } else if (c0 === 0x66) {
-          // <f>: only whether there is one, and whether it has text, matters
+          // <f>: only whether there is one matters (its text is not read)
           this.hasFormula = true;
-          this.mode = FORMULA;
-          this.collecting = true;
         } else if (c0 === 0x74 && this.phonetic === 0) {
           // <t>: a run of an inline string (or a bare <t>, read like <v>)
           if (!this.inInline) this.resetValue();
@@ -201,10 +197,6 @@ export class SheetRowParser extends XmlScanner {
   }
 
   protected override text(buf: Buffer, start: number, end: number, flags: number, hash: number): void {
-    if (this.mode === FORMULA) {
-      this.formulaText = true;
-      return;
-    }
     if (this.mode !== VALUE) return;
     this.materialize();
     this.pieceBuf = buf;
@@ -282,7 +274,6 @@ export class SheetRowParser extends XmlScanner {
     // exceljs ignored s="0" (falsy) and styles that do not exist: the row's style applies then.
     this.style = style && this.context.formats.exists(style) ? style : this.rowStyle;
     this.hasFormula = false;
-    this.formulaText = false;
     this.hasValue = false;
     this.inInline = false;
     this.phonetic = 0;
@@ -330,16 +321,18 @@ export class SheetRowParser extends XmlScanner {
     }
   }
 
-  /** A formula's cached result. */
+  /**
+   * A formula's cached result, as Excel itself hands it to the add-in: 0, "" and FALSE are values.
+   * (exceljs's streaming reader dropped falsy results and read t="b" as 1/0, so a count computed
+   * as 0 read as blank in the command while the pane saw 0.)
+   */
   private formulaResult(): CellValue {
     if (!this.hasValue) return null;
-    let result: number | string | Date | null;
+    let result: number | string | boolean | Date | null;
     if (this.type === T_STR || this.type === T_ERROR) result = this.stringValue();
     else if (this.type === T_DATE) result = isoDate(this.textValue());
-    else result = this.floatValue(); // t="b" too: exceljs gave 1/0, not true/false
-    // exceljs kept a formula's result only when truthy (0, "" and NaN read as empty), except
-    // for formulas without text (shared-formula followers), whose results it kept as they were.
-    if (this.formulaText && !result) return null;
+    else if (this.type === T_BOOL) result = this.intValue() !== 0;
+    else result = this.floatValue();
     if (typeof result === 'number') {
       if (Number.isNaN(result)) return '#ERROR!';
       if (this.context.formats.resultDate(this.style)) return excelSerialToDate(result, this.context.date1904);

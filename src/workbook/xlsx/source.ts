@@ -26,14 +26,12 @@ export function asWorkbookError(error: unknown, path: string): unknown {
   if (code === 'EISDIR') return notWorkbookError(path);
   if (code === 'EACCES' || code === 'EPERM') return new WorkbookError(`Không có quyền đọc tệp "${path}" / No permission to read "${path}"`, 'other');
   const message = String((error as Error | null)?.message ?? '');
-  // Our zip reader and XML scanner, zlib ("Z_DATA_ERROR", "invalid stored block lengths…") and
-  // exceljs's XML parser for the styles part (saxes: "12:345: unexpected end") all mean a damaged file.
+  // Our zip reader and XML scanner, and zlib ("Z_DATA_ERROR", "invalid stored block lengths…") all mean a damaged file.
   const damaged =
     error instanceof ZipFormatError ||
     error instanceof XmlFormatError ||
     /^Z_/.test(String(code ?? '')) ||
-    /incorrect header|invalid (block|stored|distance|code|literal)|unexpected end of file/i.test(message) ||
-    /^\d+:\d+: /.test(message);
+    /incorrect header|invalid (block|stored|distance|code|literal)|unexpected end of file/i.test(message);
   if (damaged) return notWorkbookError(path);
   return error;
 }

@@ -23,9 +23,6 @@ import { StyleSheetEditor } from './styles-merge';
 import { XmlShapeError } from './xml-edit';
 import { ZipWriter } from './zip-writer';
 
-/** @deprecated Sources are always copied (byte for byte), at every size; kept for callers that still pass it. */
-export const DEFAULT_COPY_SOURCES_UP_TO_ROWS = Number.POSITIVE_INFINITY;
-
 /** zlib level of the parts we write: level 1 is several times faster than 6 for a few % more bytes. */
 const DEFLATE_LEVEL = 1;
 
@@ -36,10 +33,6 @@ export interface WriteResultOptions {
   input?: string;
   highlights?: HighlightRequest[];
   settings?: Record<string, unknown>;
-  /** @deprecated Ignored: sources are always copied. */
-  copySourcesUpToRows?: number;
-  /** @deprecated Ignored: no pass over the sources is needed any more. */
-  sourceRowCount?: number;
 }
 
 export interface WriteResultReport {

@@ -5,8 +5,8 @@
  * broken `location` too (exceljs issues #749, #3027). This patch changes only targets that start
  * with "#"; every other hyperlink is written by exceljs unchanged.
  *
- * The results writer no longer goes through exceljs (render.ts writes `location=` itself); this
- * stays for anything that still writes workbooks with exceljs, such as test fixtures.
+ * Test only: the results writer does not go through exceljs (render.ts writes `location=`
+ * itself); tests that build an officer's workbook with exceljs use this to get Excel's form.
  */
 import HyperlinkXform, { type HyperlinkModel } from 'exceljs/lib/xlsx/xform/sheet/hyperlink-xform';
 import WorksheetXform from 'exceljs/lib/xlsx/xform/sheet/worksheet-xform';

@@ -1,6 +1,6 @@
 /**
- * Types for the few exceljs 4.4 internals the streaming reader uses (no public typings).
- * They let one sheet be parsed from its own zip entry, see `read-sheet.ts`.
+ * Types for the few exceljs 4.4 internals the tests use (no public typings): the old streaming
+ * reader kept as a yardstick (legacy-reader.ts) and the internal-links patch (internal-links.ts).
  */
 declare module 'exceljs/lib/stream/xlsx/worksheet-reader' {
   import type { Readable } from 'node:stream';
