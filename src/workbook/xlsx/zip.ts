@@ -59,30 +59,22 @@ export class ZipArchive {
 
   /** The decompressed bytes of one entry as a stream. */
   async stream(name: string): Promise<Readable> {
-    const entry = this.entries.get(name);
-    if (!entry) throw new ZipFormatError(`missing entry ${name}`);
-    const fh = await open(this.path, 'r');
-    let header: Buffer;
-    try {
-      header = await readAt(fh, entry.localHeaderOffset, 30);
-    } finally {
-      await fh.close();
-    }
-    if (header.readUInt32LE(0) !== LOCAL) throw new ZipFormatError(`bad local header for ${name}`);
-    const dataStart = entry.localHeaderOffset + 30 + header.readUInt16LE(26) + header.readUInt16LE(28);
-    if (dataStart + entry.compressedSize > this.fileSize) throw new ZipFormatError(`entry ${name} is truncated`);
-    if (entry.compressedSize === 0) return Readable.from([]);
+    const { entry, raw } = await this.storedBytes(name);
+    if (entry.compressedSize === 0 || entry.method === 0) return raw;
+    if (entry.method !== 8) throw new ZipFormatError(`unsupported compression ${entry.method} for ${name}`);
     // Large reads and inflate chunks: with the defaults (64 KB, 16 KB) a 600 MB sheet is 40,000
     // round trips to the thread pool, and inflating it takes 3–4 s instead of under one.
-    const raw = createReadStream(this.path, { start: dataStart, end: dataStart + entry.compressedSize - 1, highWaterMark: 1 << 20 });
-    if (entry.method === 0) return raw;
-    if (entry.method !== 8) throw new ZipFormatError(`unsupported compression ${entry.method} for ${name}`);
     const inflate = createInflateRaw({ chunkSize: 1 << 18 });
     return pipeline(raw, inflate, () => undefined);
   }
 
   /** The still-compressed bytes of one entry as stored (for copying an entry verbatim). */
   async rawStream(name: string): Promise<Readable> {
+    return (await this.storedBytes(name)).raw;
+  }
+
+  /** An entry and its bytes as stored, after checking its local header. */
+  private async storedBytes(name: string): Promise<{ entry: ZipEntry; raw: Readable }> {
     const entry = this.entries.get(name);
     if (!entry) throw new ZipFormatError(`missing entry ${name}`);
     const fh = await open(this.path, 'r');
@@ -95,8 +87,8 @@ export class ZipArchive {
     if (header.readUInt32LE(0) !== LOCAL) throw new ZipFormatError(`bad local header for ${name}`);
     const dataStart = entry.localHeaderOffset + 30 + header.readUInt16LE(26) + header.readUInt16LE(28);
     if (dataStart + entry.compressedSize > this.fileSize) throw new ZipFormatError(`entry ${name} is truncated`);
-    if (entry.compressedSize === 0) return Readable.from([]);
-    return createReadStream(this.path, { start: dataStart, end: dataStart + entry.compressedSize - 1, highWaterMark: 1 << 20 });
+    if (entry.compressedSize === 0) return { entry, raw: Readable.from([]) };
+    return { entry, raw: createReadStream(this.path, { start: dataStart, end: dataStart + entry.compressedSize - 1, highWaterMark: 1 << 20 }) };
   }
 
   /** A small entry (workbook.xml, rels, styles) as text. */
