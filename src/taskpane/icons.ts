@@ -15,3 +15,5 @@ export { ArrowUndoRegular } from '@fluentui/react-icons/svg/arrow-undo';
 export { CursorClickRegular } from '@fluentui/react-icons/svg/cursor-click';
 export { DocumentTableRegular } from '@fluentui/react-icons/svg/document-table';
 export { LocalLanguageRegular } from '@fluentui/react-icons/svg/local-language';
+export { ChevronLeftRegular } from '@fluentui/react-icons/svg/chevron-left';
+export { ChevronRightRegular } from '@fluentui/react-icons/svg/chevron-right';

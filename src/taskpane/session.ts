@@ -3,7 +3,9 @@
  * WorkbookGateway (read → evaluate → highlight / select / review / write), exposes one immutable
  * state snapshot per change, and runs one action at a time with progress and cancellation.
  * The engine sits behind `Engine` (engine/types.ts): in a Web Worker in the browser, which then
- * holds the workbook's rows; the session keeps only the workbook's shape, the views and answers.
+ * holds the workbook's rows, the review sheet's rows and every outcome; the session keeps only the
+ * workbook's shape, views of bounded size and answers, and names reviewers' edits for the engine
+ * to apply.
  */
 import type { Params } from '../domain/engine/params';
 import type { Result } from '../domain/engine/verdict';
@@ -12,21 +14,20 @@ import type { Lang } from '../domain/i18n';
 import { PRESETS } from '../domain/rules/presets';
 import type { ParamValue } from '../domain/rules/types';
 import { validateRuleSet } from '../domain/rules/validate';
-import type { ReviewRow } from '../domain/sheets/review';
 import { type SelectionPoint, type SheetInfo, WorkbookError, type WorkbookGateway } from '../workbook/gateway';
 import { chooseEngine, type EngineKind } from './engine/choose';
-import type { Analysis, CandidateView, Engine, FlagView, LoadedWorkbook, ResultSheetKind, RowExplanation, SheetRow } from './engine/types';
+import { stamp } from './engine/review-edits';
+import type { Analysis, CandidateView, DecisionInput, DecisionTarget, Engine, FlagView, LoadedWorkbook, ResultSheetKind, ReviewEdit, ReviewSource, RowExplanation, SheetRow } from './engine/types';
 import { isCancelled, yieldToUi } from './engine/yield';
 import { dataView } from './session/data-view';
 import { readInto } from './session/read-workbook';
-import { readReviewSheet } from './session/review-sheet';
-import { type DecisionInput, type DecisionTarget, withDecision, withoutCandidateDecision, withoutDecision } from './session/review-edits';
+import { readReviewInto } from './session/review-sheet';
 import { SETTINGS_KEY, type StoredSettings, defaultSettings, paramsFor, resolveRules, sanitizeSettings, withOverride } from './session/settings';
 import type { Busy, BusyStep, Notice, SessionAction, SessionState } from './session/state';
 import { yieldingReads } from './session/yielding-gateway';
 
 export type { SessionState, Notice, Busy, SessionAction } from './session/state';
-export type { DecisionInput, DecisionTarget } from './session/review-edits';
+export type { DecisionInput, DecisionTarget } from './engine/types';
 
 /** Selecting rows in the host and hearing the user's selection; by default the gateway's own (optional) methods. */
 export interface SelectionPort {
@@ -171,33 +172,54 @@ export class Session {
         if (settingsError) this.set({ notice: { type: 'settingsNotRead', message: settingsError } });
         await this.redrawHighlights(settings.highlighted, progress);
       } catch (e) {
-        if (this.state.workbook === null) this.set({ status: first && isCancelled(e) ? 'idle' : 'failed' });
+        if (this.state.workbook === null && this.state.status !== 'stale') this.set({ status: first && isCancelled(e) ? 'idle' : 'failed' });
         throw e;
       }
     });
   }
 
-  /** Reads the workbook into the engine (the rows go there chunk by chunk), then evaluates it. */
+  /**
+   * Reads the workbook into the engine (the rows go there chunk by chunk), then evaluates it. The
+   * engine lets go of the workbook and outcomes it held as the reading begins (one copy of the data
+   * at a time): if this fails or is cancelled, what the pane showed is gone and must be read again.
+   */
   private async readAndEvaluate(signal: AbortSignal, progress: Progress): Promise<void> {
-    const { settings } = this.state;
-    const read = await readInto(this.engine, yieldingReads(this.gateway), {
-      overrides: settings.overrides,
-      signal,
-      onProgress: (p) => progress('read', p.phase, p.done, p.total),
-    });
-    await this.evaluateAndShow(read.review, signal, progress);
+    const { settings, analysis: previous } = this.state;
+    let begun = false;
+    try {
+      await readInto(this.engine, yieldingReads(this.gateway), {
+        overrides: settings.overrides,
+        signal,
+        onProgress: (p) => progress('read', p.phase, p.done, p.total),
+        onBegin: () => (begun = true),
+      });
+      await this.evaluateAndShow('reading', signal, progress);
+    } catch (e) {
+      if (begun && previous && this.state.analysis === previous) this.forgetWorkbook();
+      throw e;
+    }
   }
 
-  /** Evaluates the engine's workbook with these review rows, with the evaluation's phases as progress. */
-  private runEngine(review: ReviewRow[], signal: AbortSignal, progress: Progress): Promise<Analysis> {
+  /** The engine no longer holds what the pane shows: the pane says it must be read again. */
+  private forgetWorkbook(): void {
+    this.state.analysis?.release();
+    this.set({ status: 'stale', workbook: null, analysis: null, views: null, data: null, explanation: null });
+  }
+
+  /** Evaluates the engine's workbook with these review rows (and a reviewer's edit of them), with the evaluation's phases as progress. */
+  private runEngine(review: ReviewSource, signal: AbortSignal, progress: Progress): Promise<Analysis>;
+  private runEngine(review: ReviewSource, signal: AbortSignal, progress: Progress, edit: ReviewEdit): Promise<Analysis | null>;
+  private runEngine(review: ReviewSource, signal: AbortSignal, progress: Progress, edit?: ReviewEdit): Promise<Analysis | null> {
     progress('evaluate');
     const { rules, settings } = this.state;
-    return this.engine.evaluate({ rules, params: paramsFor(rules, settings.params), review }, signal, (p) => progress('evaluate', p.phase, p.done, p.total));
+    const input = { rules, params: paramsFor(rules, settings.params), review };
+    const onProgress = (p: { phase: string; done: number; total: number }) => progress('evaluate', p.phase, p.done, p.total);
+    return edit ? this.engine.evaluateEdit(input, edit, signal, onProgress) : this.engine.evaluate(input, signal, onProgress);
   }
 
-  private async evaluateAndShow(review: ReviewRow[], signal: AbortSignal, progress: Progress): Promise<void> {
+  private async evaluateAndShow(review: ReviewSource, signal: AbortSignal, progress: Progress): Promise<void> {
     const analysis = await this.runEngine(review, signal, progress);
-    await this.adopt(analysis, () => this.show(analysis, review));
+    await this.adopt(analysis, () => this.show(analysis));
   }
 
   /** Runs `use` with a new analysis; if it fails before the pane shows the analysis, the engine may free it. */
@@ -214,23 +236,25 @@ export class Session {
    * Makes an evaluated workbook the one the pane shows, and releases the analysis shown before.
    * The sheet list is the one given (after writing), the pane's own for the same reading, or the reading's.
    */
-  private async show(analysis: Analysis, review: ReviewRow[], sheets?: SheetInfo[]): Promise<void> {
+  private async show(analysis: Analysis, sheets?: SheetInfo[]): Promise<void> {
     const { rules, settings, selection, workbook: before, analysis: previous } = this.state;
     const sameReading = before !== null && before.reading === analysis.workbook.reading;
-    const workbook: LoadedWorkbook = { ...analysis.workbook, sheets: sheets ?? (sameReading ? before.sheets : analysis.workbook.sheets), review };
+    const workbook: LoadedWorkbook = { ...analysis.workbook, sheets: sheets ?? (sameReading ? before.sheets : analysis.workbook.sheets) };
     const views = analysis.views;
-    const codes = views.flags.filter((f) => f.category === 'data').map((f) => f.code);
-    const data = dataView(workbook, rules, settings.overrides, views.criteria, codes);
+    const issues = views.review.byCode.filter((c) => c.category === 'data');
+    const data = dataView(workbook, rules, settings.overrides, views.criteria, issues);
     const explanation = selection ? await analysis.explainRow(selection.sheet, selection.row) : null;
-    this.set({ workbook, analysis, views, data, explanation });
+    this.set({ status: 'ready', workbook, analysis, views, data, explanation });
     if (previous && previous !== analysis) previous.release();
   }
 
   /** Evaluates again (rules or parameters changed) and redraws the highlights that are on. */
   private reevaluate(): Promise<boolean> {
     return this.task('evaluate', true, async (signal, progress) => {
-      if (!this.state.workbook) return;
-      await this.evaluateAndShow(this.state.workbook.review, signal, progress);
+      const { analysis } = this.state;
+      if (!analysis) return;
+      // The same reviewers' decisions as the outcome shown (they stay in the engine).
+      await this.evaluateAndShow({ analysis: analysis.id }, signal, progress);
       await this.redrawHighlights(this.state.highlighted, progress);
     });
   }
@@ -445,12 +469,12 @@ export class Session {
 
   /** Records a reviewer's decision (Loại / Giữ / Chọn) in the review sheet and evaluates again. */
   decide(target: DecisionTarget, input: DecisionInput): Promise<boolean> {
-    return this.editReview((rows) => withDecision(rows, target, input, this.state.lang, this.now()), input.kind);
+    return this.editReview({ type: 'decide', target, decision: input, lang: this.state.lang, when: stamp(this.now()) }, input.kind);
   }
 
   /** Takes back the decision on a row of the review list. */
   undoDecision(flag: FlagView): Promise<boolean> {
-    return this.editReview((rows) => withoutDecision(rows, flag), null);
+    return this.editReview({ type: 'undo', flag }, null);
   }
 
   /** Forces a candidate into an award's quota (a `Chọn` row in the review sheet). */
@@ -459,36 +483,36 @@ export class Session {
   }
 
   unpin(candidate: CandidateView, award: string): Promise<boolean> {
-    return this.editReview((rows) => withoutCandidateDecision(rows, candidate.key, 'pin', award), null);
+    return this.editReview({ type: 'undoCandidate', key: candidate.key, kind: 'pin', award }, null);
   }
 
   /** Takes back an exclusion of a candidate from an award. */
   unexclude(candidate: CandidateView, award: string): Promise<boolean> {
-    return this.editReview((rows) => withoutCandidateDecision(rows, candidate.key, 'exclude', award), null);
+    return this.editReview({ type: 'undoCandidate', key: candidate.key, kind: 'exclude', award }, null);
   }
 
   /**
-   * Reads the review sheet again (it may have been edited by hand), applies `edit`, evaluates with
-   * the new decisions, rewrites the sheet, and only then shows the new state.
+   * Reads the review sheet again into the engine (it may have been edited by hand), has the engine
+   * apply `edit` and evaluate with the new decisions, rewrites the sheet, and only then shows the
+   * new state.
    */
-  private editReview(edit: (rows: ReviewRow[]) => ReviewRow[], kind: DecisionInput['kind'] | null): Promise<boolean> {
+  private editReview(edit: ReviewEdit, kind: DecisionInput['kind'] | null): Promise<boolean> {
     return this.task('decide', false, async (signal, progress) => {
-      const { workbook } = this.state;
-      if (!workbook) return;
+      const { analysis: shown } = this.state;
+      if (!shown) return;
       progress('review');
-      const fresh = (await readReviewSheet(this.gateway, signal)) ?? workbook.review;
-      const rows = edit(fresh);
-      if (rows.length === fresh.length && rows.every((r, i) => r === fresh[i])) {
+      const fresh = await readReviewInto(this.engine, this.gateway, signal);
+      const analysis = await this.runEngine(fresh ? 'sheet' : { analysis: shown.id }, signal, progress, edit);
+      if (!analysis) {
         this.set({ notice: { type: 'reviewChanged' } });
         return;
       }
-      const analysis = await this.runEngine(rows, signal, progress);
       let name = '';
       await this.adopt(analysis, async () => {
         progress('write', null);
-        const [sheet] = await analysis.resultSheets('review', this.state.lang, rows);
+        const [sheet] = await analysis.resultSheets('review', this.state.lang);
         name = await this.gateway.writeSheet(sheet!);
-        await this.show(analysis, rows, await this.gateway.listSheets());
+        await this.show(analysis, await this.gateway.listSheets());
       });
       this.set({ written: { ...this.state.written, review: name }, notice: { type: 'decisionSaved', kind, sheet: name } });
       await this.redrawHighlights(this.state.highlighted, progress);
@@ -512,17 +536,18 @@ export class Session {
 
   private writeResults(kind: ResultSheetKind, action: SessionAction): Promise<boolean> {
     return this.task(action, true, async (signal, progress) => {
-      const { analysis, workbook, lang } = this.state;
-      if (!analysis || !workbook) return;
-      const review = kind === 'review' ? ((await readReviewSheet(this.gateway, signal)) ?? workbook.review) : workbook.review;
-      const sheets = await analysis.resultSheets(kind, lang, review);
+      const { analysis, lang } = this.state;
+      if (!analysis) return;
+      // The review sheet keeps the decisions it has now (reviewers may have edited it by hand).
+      const fresh = kind === 'review' && (await readReviewInto(this.engine, this.gateway, signal));
+      const sheets = await analysis.resultSheets(kind, lang, fresh ? 'sheet' : 'analysis');
       const names: string[] = [];
       for (const [i, sheet] of sheets.entries()) {
         progress('write', sheet.name, i, sheets.length);
         names.push(await this.gateway.writeSheet(sheet, { signal }));
         await yieldToUi(signal);
       }
-      await this.show(analysis, workbook.review, await this.gateway.listSheets());
+      await this.show(analysis, await this.gateway.listSheets());
       this.set({
         written: { ...this.state.written, ...(kind === 'nominations' ? { nominations: names } : kind === 'summary' ? { summary: names[0] ?? null } : { review: names[0] ?? null }) },
         notice: { type: 'written', what: kind, sheets: names },

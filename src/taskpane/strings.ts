@@ -88,6 +88,9 @@ const vi = {
   loadFailed: 'Chưa đọc được bảng tính. Xem thông báo ở trên, sửa theo hướng dẫn rồi bấm «Thử lại».',
   notLoaded: 'Bảng tính chưa được đọc.',
   readWorkbook: 'Đọc bảng tính',
+  staleTitle: 'Cần đọc lại bảng tính',
+  stale: 'Lần đọc lại vừa rồi không xong, nên kết quả trước đó đã được bỏ (Bình xét chỉ giữ một bản dữ liệu mỗi lúc). Hãy đọc lại bảng tính để xem kết quả.',
+  readAgain: 'Đọc lại bảng tính',
 
   // data step
   dataTitle: 'Bảng tính đã đọc',
@@ -189,7 +192,15 @@ const vi = {
   noFlags: 'Không có dòng nào khớp bộ lọc.',
   showMore: (k: number) => `Xem thêm ${n(k, 'vi')} dòng`,
   showLess: 'Thu gọn',
-  shown: (shown: number, total: number) => `Đang hiện ${n(shown, 'vi')}/${n(total, 'vi')}`,
+  shown: (from: number, to: number, total: number) => `Đang hiện ${n(from, 'vi')}–${n(to, 'vi')}/${n(total, 'vi')}`,
+  sortLabel: 'Sắp xếp',
+  sortList: 'Theo thứ tự trang Rà soát',
+  sortUnit: 'Theo đơn vị',
+  pagesLabel: 'Các trang của danh sách',
+  previousPage: 'Trang trước',
+  nextPage: 'Trang sau',
+  pageLoading: 'Đang lấy danh sách…',
+  pageUnavailable: 'Chưa lấy được danh sách: bảng tính đang được đọc lại hoặc kết quả đã thay đổi. Danh sách sẽ hiện lại khi xét xong.',
 
   // decision dialog
   decisionTitle: (kind: DecisionKind, subject: string) => `${decisionWord.vi[kind]}: ${subject}`,
@@ -337,6 +348,9 @@ const en: Strings = {
   loadFailed: 'The workbook has not been read. See the message above, fix what it says, then press "Try again".',
   notLoaded: 'The workbook has not been read.',
   readWorkbook: 'Read the workbook',
+  staleTitle: 'The workbook must be read again',
+  stale: 'Reading it again did not finish, so the earlier results were let go (Bình xét holds one copy of the data at a time). Read the workbook again to see the results.',
+  readAgain: 'Read the workbook again',
 
   dataTitle: 'What was read',
   dataSummary: (c) =>
@@ -435,7 +449,15 @@ const en: Strings = {
   noFlags: 'No row matches the filters.',
   showMore: (k) => `Show ${e(k)} more`,
   showLess: 'Show fewer',
-  shown: (shown, total) => `Showing ${e(shown)}/${e(total)}`,
+  shown: (from, to, total) => `Showing ${e(from)}–${e(to)} of ${e(total)}`,
+  sortLabel: 'Order',
+  sortList: 'As in the review sheet',
+  sortUnit: 'By unit',
+  pagesLabel: 'Pages of the list',
+  previousPage: 'Previous page',
+  nextPage: 'Next page',
+  pageLoading: 'Getting the list…',
+  pageUnavailable: 'The list is not available: the workbook is being read again or the results changed. It comes back when the evaluation is done.',
 
   decisionTitle: (kind, subject) => `${decisionWord.en[kind]}: ${subject}`,
   reason: 'Reason',

@@ -2,10 +2,12 @@
  * The pane in the browser preview, end to end: load the sample, check the mapping, highlight a
  * criterion, exclude an entry with a reason, write the nomination and summary sheets — asserting on
  * the in-memory workbook (`window.__binhxet.fake`), and saving screenshots for the README. Last, a
- * larger generated workbook: evaluated in the engine's Web Worker while the page keeps responding.
+ * larger generated workbook: evaluated in the engine's Web Worker while the page keeps responding,
+ * its review list turned a page at a time, and a refresh that lets go of the old workbook first.
  */
 import axe from 'axe-core';
 import type { Page, Worker } from 'playwright-core';
+import { formatNumber } from '../../src/domain/i18n';
 
 export interface Step {
   name: string;
@@ -299,8 +301,14 @@ export const STEPS: Step[] = [
       const worker = await engineWorker(page);
       await checkHolding(worker, HOLDS_ONE, 'the workbook and its outcome are in the worker');
       // The pane keeps the workbook's shape only: a few kB, not the 20,000 rows.
-      const kept = await page.evaluate(() => JSON.stringify((window as unknown as { __binhxet: { session: { getState(): { workbook: unknown } } } }).__binhxet.session.getState().workbook).length);
-      check(kept < 50_000, `the pane's state holds no rows (${kept} characters of workbook)`);
+      const kept = await page.evaluate(() => {
+        const st = (window as unknown as { __binhxet: { session: { getState(): { workbook: unknown; views: { review: { total: number } } } } } }).__binhxet.session.getState();
+        return { workbook: JSON.stringify(st.workbook).length, views: JSON.stringify(st.views).length, flags: st.views.review.total };
+      });
+      check(kept.workbook < 50_000, `the pane's state holds no rows (${kept.workbook} characters of workbook)`);
+      // The review list (thousands of flags) stays in the worker: the views carry its counts and the first few of each list.
+      check(kept.flags > 5_000 && kept.views < 250_000, `the pane's views are of bounded size (${kept.views} characters for ${kept.flags} flags)`);
+      note(`${kept.flags} flags in the worker; the pane's views ${Math.round(kept.views / 1000)} kB, its workbook shape ${Math.round(kept.workbook / 1000)} kB`);
       // Read again and evaluate, with a 10 ms timer ticking in the page. While the worker decides and
       // indexes (from its "decide" phase to its "views" phase) the page's thread must stay free.
       const m = await page.evaluate(async () => {
@@ -337,6 +345,56 @@ export const STEPS: Step[] = [
       check(m.deciding > 0 && m.ticks > 0, `the evaluation was watched (${JSON.stringify(m)})`);
       check(m.gap < 150 && m.gap * 2 < m.deciding, `the page kept responding while the worker decided: longest pause ${m.gap} ms of ${m.deciding} ms`);
       await checkHolding(worker, HOLDS_ONE, 'the outcome shown before was released');
+    },
+  },
+  {
+    name: 'the larger review list is turned a page at a time from the worker',
+    run: async (page, { note }) => {
+      const p = pane(page);
+      const total = await page.evaluate(() => (window as unknown as { __binhxet: { session: { getState(): { views: { review: { total: number } } } } } }).__binhxet.session.getState().views.review.total);
+      const shown = (from: number, to: number) => `Đang hiện ${formatNumber(from, 'vi')}–${formatNumber(to, 'vi')}/${formatNumber(total, 'vi')}`;
+      await p.getByRole('tab', { name: 'Rà soát' }).click();
+      await p.getByText(shown(1, 25)).waitFor();
+      check((await p.locator('li[data-flag]').count()) === 25, 'the Review step shows one page of 25 rows');
+      const t0 = Date.now();
+      await p.getByRole('button', { name: 'Trang sau' }).first().click();
+      await p.getByText(shown(26, 50)).waitFor();
+      const turned = Date.now() - t0;
+      await p.getByRole('combobox', { name: 'Sắp xếp' }).click();
+      await page.getByRole('option', { name: 'Theo đơn vị' }).click();
+      await p.getByText(shown(1, 25)).waitFor();
+      check((await p.locator('li[data-flag]').count()) === 25, 'ordered by unit: one page of 25 rows');
+      note(`a page of ${total.toLocaleString('en-US')} flags turned in ${turned} ms`);
+      await accessible(page, 'the Review step over the larger workbook');
+    },
+  },
+  {
+    name: 'a refresh lets go of the old workbook as it begins; cancelled, the pane asks to read again',
+    run: async (page, { shot }) => {
+      const p = pane(page);
+      const worker = await engineWorker(page);
+      await p.getByRole('button', { name: 'Đọc lại bảng tính' }).first().click();
+      await page.waitForFunction(
+        () => {
+          const b = (window as unknown as { __binhxet: { session: { getState(): { busy: { step: string; done: number | null } | null } } } }).__binhxet.session.getState().busy;
+          return b?.step === 'read' && (b.done ?? 0) > 0;
+        },
+        null,
+        { timeout: 30_000, polling: 20 },
+      );
+      const during = JSON.stringify(await worker.evaluate(() => (self as unknown as { binhXetEngine: { holding(): unknown } }).binhXetEngine.holding()));
+      check(during === JSON.stringify({ reading: true, workbook: false, analyses: 0 }), `while reading again the worker holds the new reading only (${during})`);
+      await p.getByRole('button', { name: 'Hủy' }).click();
+      await p.getByRole('heading', { name: 'Cần đọc lại bảng tính' }).waitFor();
+      await checkHolding(worker, { reading: false, workbook: false, analyses: 0 }, 'after Cancel the worker holds nothing');
+      check((await p.locator('li[data-flag]').count()) === 0, 'no stale review rows are shown');
+      await shot('refresh-cancelled');
+      await accessible(page, 'the pane after a cancelled refresh');
+      await p.getByRole('main').getByRole('button', { name: 'Đọc lại bảng tính' }).click();
+      await settled(page, 90_000);
+      check((await sessionError(page)) === null, `no error reading again: ${await sessionError(page)}`);
+      await checkHolding(worker, HOLDS_ONE, 'read again: one workbook and its outcome');
+      await p.locator('li[data-flag]').first().waitFor();
     },
   },
 ];

@@ -1,8 +1,8 @@
 /**
  * The engine as the browser runs it, in a Web Worker — here its message handler (host.ts) behind an
  * in-process MessageChannel: the same answers as the engine in the pane's thread, chunks handed over
- * one at a time and not kept, Cancel while reading and while evaluating, outcomes freed on release,
- * a dead worker replaced.
+ * one at a time and not kept, one workbook at a time (a new reading lets go of the one before),
+ * Cancel while reading and while evaluating, outcomes freed on release, a dead worker replaced.
  */
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
@@ -11,7 +11,8 @@ import { LAI_CHAU_82_2023 } from '../../src/domain/rules/presets';
 import { chooseEngine } from '../../src/taskpane/engine/choose';
 import { createLocalEngine } from '../../src/taskpane/engine/local';
 import { RELEASED_MESSAGE, WORKER_FAILED_MESSAGE } from '../../src/taskpane/engine/messages';
-import type { Engine, EvaluateProgress } from '../../src/taskpane/engine/types';
+import { NOT_READ_MESSAGE } from '../../src/taskpane/engine/messages';
+import type { Engine, EvaluateProgress, ReviewSource } from '../../src/taskpane/engine/types';
 import { Session } from '../../src/taskpane/session';
 import { readInto } from '../../src/taskpane/session/read-workbook';
 import { paramsFor } from '../../src/taskpane/session/settings';
@@ -26,7 +27,7 @@ setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc') as () => void;
 
 const RULES = LAI_CHAU_82_2023;
-const input = (review: Parameters<Engine['evaluate']>[0]['review'] = []) => ({ rules: RULES, params: paramsFor(RULES, {}), review });
+const input = (review: ReviewSource = 'reading') => ({ rules: RULES, params: paramsFor(RULES, {}), review });
 
 /** The sample in the fake, read through the real Excel adapter in small chunks (many per sheet). */
 async function sample(review = false) {
@@ -75,15 +76,17 @@ test('the worker answers exactly as the engine in the pane does, on the sample w
   const { engine: remote, host } = open();
   const [lw, rw] = [await readInto(local, gateway, { overrides: [] }), await readInto(remote, gateway, { overrides: [] })];
   expect({ ...rw, reading: 0 }).toEqual({ ...lw, reading: 0 });
-  expect(rw.review).toHaveLength(1);
   expect(rw.counts).toEqual({ upper: 11, grassroots: 100, enterprise: 0, initiatives: 522, officials: 20 });
   expect(host().holding()).toEqual({ reading: false, workbook: true, analyses: 0 });
 
   const phases: EvaluateProgress[] = [];
-  const [la, ra] = [await local.evaluate(input(lw.review)), await remote.evaluate(input(rw.review), undefined, (p) => phases.push(p))];
+  const [la, ra] = [await local.evaluate(input()), await remote.evaluate(input(), undefined, (p) => phases.push(p))];
   expect(phases.map((p) => p.phase)).toEqual(['decide', 'index', 'views']);
   expect(ra.views).toEqual(la.views);
-  expect(ra.views.flags.some((f) => f.source === 'reviewer' && f.decision === 'exclude')).toBe(true);
+  // The hand-written review row was read into the engine with the workbook.
+  expect(ra.views.review.byCategory.reviewer).toBe(1);
+  const reviewer = await ra.flagPage({ category: 'reviewer', offset: 0, limit: 10 });
+  expect(reviewer.rows).toMatchObject([{ source: 'reviewer', decision: 'exclude', who: 'Nguyễn Thị Hoa' }]);
   expect({ ...ra.workbook, reading: 0 }).toEqual({ ...la.workbook, reading: 0 });
 
   // Every row of the unit sheets and the first initiatives: the same explanation.
@@ -94,7 +97,9 @@ test('the worker answers exactly as the engine in the pane does, on the sample w
   const ids = RULES.criteria.map((c) => c.id);
   for (const id of ids) for (const result of ['met', 'not_met', 'unknown'] as const) expect(await ra.rowsWith(id, result)).toEqual(await la.rowsWith(id, result));
   expect(await ra.highlightRequests(ids)).toEqual(await la.highlightRequests(ids));
-  for (const kind of ['summary', 'nominations', 'review'] as const) for (const lang of ['vi', 'en'] as const) expect(await ra.resultSheets(kind, lang, lw.review)).toEqual(await la.resultSheets(kind, lang, lw.review));
+  for (const kind of ['summary', 'nominations', 'review'] as const) for (const lang of ['vi', 'en'] as const) expect(await ra.resultSheets(kind, lang)).toEqual(await la.resultSheets(kind, lang));
+  for (const order of ['list', 'unit'] as const) for (const offset of [0, 25, 100]) expect(await ra.flagPage({ order, offset, limit: 25 })).toEqual(await la.flagPage({ order, offset, limit: 25 }));
+  for (const n of ra.views.nominations.slice(0, 12)) expect(await ra.candidates(n.id, 'reserve', 0, 50)).toEqual(await la.candidates(n.id, 'reserve', 0, 50));
   expect(host().holding()).toEqual({ reading: false, workbook: true, analyses: 1 });
 });
 
@@ -140,11 +145,35 @@ test('each chunk is handed over as it arrives and not kept in the pane; at most 
   expect(alive.map((r) => r.deref())).toEqual([kept]);
 });
 
-test('Cancel while reading stops asking Excel, and the worker drops the unfinished reading but keeps the workbook read before', async () => {
+test('a new reading lets go of the workbook and outcomes read before as it begins: one copy at a time', async () => {
+  const { gateway } = await sample();
+  const w = open();
+  await readInto(w.engine, gateway, { overrides: [] });
+  const old = await w.engine.evaluate(input());
+  expect(w.host().holding()).toEqual({ reading: false, workbook: true, analyses: 1 });
+  let during: ReturnType<ReturnType<Wire['host']>['holding']> | null = null;
+  let asked: Promise<unknown> | null = null;
+  const again = await readInto(w.engine, gateway, {
+    overrides: [],
+    onProgress: () => {
+      if (during) return;
+      during = w.host().holding(); // after the first chunk of the new reading
+      asked = old.explainRow('CĐCS', 5).catch((e: Error) => e);
+    },
+  });
+  expect(during).toEqual({ reading: true, workbook: false, analyses: 0 });
+  // A question about the outcome let go of is refused with a message, not a crash.
+  expect(await asked).toMatchObject({ message: RELEASED_MESSAGE, code: 'missing' });
+  expect(w.host().holding()).toEqual({ reading: false, workbook: true, analyses: 0 });
+  expect((await w.engine.evaluate(input())).workbook.reading).toBe(again.reading);
+});
+
+test('Cancel while reading stops asking Excel, and the worker drops the unfinished reading (the one before is gone already)', async () => {
   const { gateway } = await sample();
   const w = open();
   const first = tracked(gateway);
-  const before = await readInto(w.engine, first.gateway, { overrides: [] });
+  await readInto(w.engine, first.gateway, { overrides: [] });
+  await w.engine.evaluate(input());
   const controller = new AbortController();
   const again = tracked(gateway);
   let progressed = 0;
@@ -158,10 +187,11 @@ test('Cancel while reading stops asking Excel, and the worker drops the unfinish
   expect(again.chunks).toBeLessThan(first.chunks);
   await settle();
   expect(w.sent.at(-1)).toMatchObject({ type: 'abort' });
-  expect(w.host().holding()).toEqual({ reading: false, workbook: true, analyses: 0 });
-  const a = await w.engine.evaluate(input());
-  expect(a.workbook.reading).toBe(before.reading);
-  expect(a.views.figures.initiatives).toBe(522);
+  expect(w.host().holding()).toEqual({ reading: false, workbook: false, analyses: 0 });
+  await expect(w.engine.evaluate(input())).rejects.toThrow(NOT_READ_MESSAGE);
+  // Read again, it is all there.
+  await readInto(w.engine, gateway, { overrides: [] });
+  expect((await w.engine.evaluate(input())).views.figures.initiatives).toBe(522);
 });
 
 test('Cancel while evaluating answers at once; the worker stops at its next slice and keeps no outcome', async () => {
@@ -215,12 +245,92 @@ test('the session releases the analysis it stops showing, and one it could not s
   expect(w.host().holding().analyses).toBe(1);
   // A decision whose review sheet cannot be written: the new outcome is freed, the shown one stays.
   refuseWrites = true;
-  const flag = session.getState().views!.flags[0]!;
-  await session.decide({ type: 'flag', flag }, { kind: 'keep', award: null, reviewer: 'A', reason: 'ok' });
+  const [flag] = (await session.getState().analysis!.flagPage({ offset: 0, limit: 1 })).rows;
+  await session.decide({ type: 'flag', flag: flag! }, { kind: 'keep', award: null, reviewer: 'A', reason: 'ok' });
   expect(session.getState().error).toMatchObject({ action: 'decide', code: 'protected' });
   await settle();
   expect(w.host().holding().analyses).toBe(1);
   expect(await session.getState().analysis!.explainRow('CĐCS', 5)).not.toBeNull();
+});
+
+/** The gateway, failing every read of a sheet after its first chunk while `failing` is on (Excel busy). */
+function flaky(gw: WorkbookGateway) {
+  const f = {
+    failing: false,
+    gateway: {
+      ...Object.fromEntries((['listSheets', 'headerMerges', 'writeSheet', 'highlight', 'clearHighlights', 'loadSettings', 'saveSettings'] as const).map((m) => [m, (...a: unknown[]) => (gw[m] as (...x: unknown[]) => unknown)(...a)])),
+      readSheet: (sheet: string, options?: Parameters<WorkbookGateway['readSheet']>[1]) => ({
+        async *[Symbol.asyncIterator]() {
+          for await (const chunk of gw.readSheet(sheet, options)) {
+            yield chunk;
+            if (f.failing) throw new WorkbookError('Excel đang bận. (Excel is busy.)', 'busy');
+          }
+        },
+      }),
+    } as unknown as WorkbookGateway,
+  };
+  return f;
+}
+
+test('a refresh cancelled after the engine let go of the workbook: the pane says it must be read again, and stale questions crash nothing', async () => {
+  const { fake, gateway } = await sample();
+  const w = open();
+  const session = new Session(gateway, { engine: w.engine });
+  await session.start();
+  const old = session.getState().analysis!;
+  // Cancel once the new reading is under way (the worker then holds no workbook).
+  const off = session.subscribe(() => {
+    const b = session.getState().busy;
+    if (b?.step === 'read' && (b.done ?? 0) > 0) session.cancel();
+  });
+  await session.refresh();
+  off();
+  expect(session.getState()).toMatchObject({ status: 'stale', workbook: null, analysis: null, views: null, data: null, error: null, notice: { type: 'cancelled' } });
+  await settle();
+  expect(w.host().holding()).toEqual({ reading: false, workbook: false, analyses: 0 });
+  // A step still holding the old analysis gets a refusal, not a crash; the session's own questions are skipped.
+  await expect(old.flagPage({ offset: 0, limit: 25 })).rejects.toThrow(RELEASED_MESSAGE);
+  await expect(old.candidates(0, 'reserve', 0, 5)).rejects.toThrow(RELEASED_MESSAGE);
+  await fake.userSelect('CĐCS', 'B5');
+  expect(session.getState()).toMatchObject({ selection: { sheet: 'CĐCS', row: 5 }, explanation: null });
+  for (const act of [() => session.toggleHighlight('2.1.2a'), () => session.selectSubjects('2.1.2a', 'met'), () => session.writeSummary(), () => session.setParam('many', 3)]) await act();
+  expect(session.getState().error).toBeNull();
+  // Read again: everything is back.
+  await session.refresh();
+  expect(session.getState()).toMatchObject({ status: 'ready', error: null });
+  expect(session.getState().views!.figures.initiatives).toBe(522);
+  expect(w.host().holding()).toEqual({ reading: false, workbook: true, analyses: 1 });
+});
+
+test('a refresh that fails while reading: the error says what happened, the pane asks to read again, and "Thử lại" does', async () => {
+  const { gateway } = await sample();
+  const f = flaky(gateway);
+  const w = open();
+  const session = new Session(f.gateway, { engine: w.engine });
+  await session.start();
+  f.failing = true;
+  await session.refresh();
+  expect(session.getState()).toMatchObject({ status: 'stale', workbook: null, analysis: null, views: null, error: { action: 'reread', code: 'busy' } });
+  await settle();
+  expect(w.host().holding()).toEqual({ reading: false, workbook: false, analyses: 0 });
+  f.failing = false;
+  await session.refresh();
+  expect(session.getState()).toMatchObject({ status: 'ready', error: null });
+  expect(session.getState().views!.figures.initiatives).toBe(522);
+});
+
+test('a refresh that fails before reading begins (listing the sheets) keeps what the pane shows', async () => {
+  const { gateway } = await sample();
+  const w = open();
+  let refuse = false;
+  const gw = { ...flaky(gateway).gateway, listSheets: () => (refuse ? Promise.reject(new WorkbookError('Excel đang bận. (Excel is busy.)', 'busy')) : gateway.listSheets()) } as WorkbookGateway;
+  const session = new Session(gw, { engine: w.engine });
+  await session.start();
+  const shown = session.getState().analysis!;
+  refuse = true;
+  await session.refresh();
+  expect(session.getState()).toMatchObject({ status: 'ready', analysis: shown, error: { action: 'reread', code: 'busy' } });
+  expect(await shown.explainRow('CĐCS', 5)).not.toBeNull();
 });
 
 test('a worker that dies fails what was waiting on it; the next reading starts a new one', async () => {

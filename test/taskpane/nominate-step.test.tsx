@@ -103,3 +103,26 @@ test('"Ghi bảng đề cử" writes one owned sheet per award', async () => {
   expect(fake.workbook.sheetNames().filter((n) => n.startsWith('Đề cử 2.1.2'))).toEqual(['Đề cử 2.1.2']);
   await waitFor(() => expect(screen.getByText(/^Đã ghi:/)).toHaveTextContent('Đề cử 2.1.2'));
 });
+
+test('a long reserve shows its first five; "Xem thêm" asks the engine for the next ones, numbered on', async () => {
+  const { session } = await sampleSession();
+  const { user } = renderPane(session);
+  await idle(session);
+  await openStep(user, 'Đề cử');
+  const n = session.getState().views!.nominations.find((x) => x.counts.reserve > 5 && x.counts.reserve < 30)!;
+  expect(n.reserve).toHaveLength(5); // the views carry the first few only
+  if (n.award !== session.getState().views!.awards[0]!.award) await user.click(screen.getByRole('button', { name: new RegExp(`^${n.award.replace(/\./g, '\\.')} `) }));
+  const label = `Dự bị — ${n.group === '*' ? 'Toàn tỉnh' : n.group}`;
+  // Another award may have a group of the same name: this award's list starts with this reserve.
+  const list = () => screen.getAllByRole('list', { name: label }).find((ol) => ol.querySelector('li')?.dataset.candidate === n.reserve[0]!.key)!;
+  const reserve = () => within(list());
+  expect(reserve().getAllByRole('listitem')).toHaveLength(5);
+  const group = list().parentElement!;
+  await user.click(within(group).getByRole('button', { name: `Xem thêm ${n.counts.reserve - 5} dòng` }));
+  await waitFor(() => expect(reserve().getAllByRole('listitem')).toHaveLength(n.counts.reserve));
+  const all = await session.getState().analysis!.candidates(n.id, 'reserve', 0, 200);
+  expect(reserve().getAllByRole('listitem').map((li) => [li.querySelector('span')!.textContent, li.dataset.candidate])).toEqual(all.map((c, i) => [`${i + 1}.`, c.key]));
+  expect(await axeViolations()).toEqual([]);
+  await user.click(within(group).getByRole('button', { name: 'Thu gọn' }));
+  expect(reserve().getAllByRole('listitem')).toHaveLength(5);
+});

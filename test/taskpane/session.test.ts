@@ -7,6 +7,13 @@ import { gatedRun, highlightsOn, sampleFake, sampleSession, sessionOver, sheetRo
 
 jest.setTimeout(60_000);
 
+async function until(ok: () => boolean, timeout = 2_000): Promise<void> {
+  for (const end = Date.now() + timeout; !ok(); ) {
+    if (Date.now() > end) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 5));
+  }
+}
+
 test('the whole flow: load, highlight, select, explain, decide, write', async () => {
   const { fake, session } = await sampleSession();
   await session.start();
@@ -24,6 +31,8 @@ test('the whole flow: load, highlight, select, explain, decide, write', async ()
   await session.selectSubjects('2.1.2a', 'met');
   expect(fake.selection()!.sheet).toBe('CĐCS');
   await fake.userSelect('CĐCS', 'B5');
+  // The selection event does not wait for the engine's answer: it comes a moment later.
+  await until(() => session.getState().explanation !== null);
   expect(session.getState().explanation!.subjects[0]!.verdicts.map((v) => v.id)).toContain('2.1.2a');
   await session.writeNominations();
   await session.writeSummary();
@@ -83,12 +92,12 @@ test('a custom rule set is remembered as JSON; one that no longer validates fall
 test('an exclusion that removes its own flag is kept when the review sheet is rewritten', async () => {
   const { fake, session } = await sampleSession();
   await session.start();
-  const flags = session.getState().views!.flags;
-  const doc = flags.find((f) => f.code === 'missing_recognition_doc')!;
+  const page = (code: string) => session.getState().analysis!.flagPage({ code, offset: 0, limit: 25 });
+  const doc = (await page('missing_recognition_doc')).rows[0]!;
   await session.decide({ type: 'flag', flag: doc }, { kind: 'exclude', reason: 'Không có QĐ', reviewer: 'A', award: null });
   const counted = session.getState().views!.figures.counted;
   // Another decision rewrites the sheet: the first exclusion must survive it.
-  const other = session.getState().views!.flags.find((f) => f.code === 'not_posted' && f.key !== doc.key)!;
+  const other = (await page('not_posted')).rows.find((f) => f.key !== doc.key)!;
   await session.decide({ type: 'flag', flag: other }, { kind: 'keep', reason: 'Đã đăng bản giấy', reviewer: 'B', award: null });
   expect(sheetRows(fake, 'Rà soát').filter((r) => r.includes('Không có QĐ'))).toHaveLength(1);
   expect(session.getState().views!.figures.counted).toBe(counted);
@@ -96,7 +105,7 @@ test('an exclusion that removes its own flag is kept when the review sheet is re
   const again = sessionOver(fake).session;
   await again.start();
   expect(again.getState().views!.figures.counted).toBe(counted);
-  expect(again.getState().views!.flags.filter((f) => f.decision !== null).map((f) => f.decision).sort()).toEqual(['exclude', 'keep']);
+  expect(again.getState().views!.review.byDecision).toMatchObject({ exclude: 1, keep: 1 });
 });
 
 test('Cancel stops writing between sheets; one action at a time', async () => {
@@ -121,11 +130,13 @@ test('the engine answers with plain data only (a Web Worker hosts it in the brow
       const sink = engine.beginReading();
       return {
         sheet: (...args) => (structuredClone(args), sink.sheet(...args)),
+        review: (name) => (structuredClone(name), sink.review(name)),
         push: (chunk) => (calls.push('chunk'), structuredClone(chunk), sink.push(chunk)),
         finish: async (sheets) => structuredClone(await sink.finish(sheets)),
         abort: () => sink.abort(),
       };
     },
+    readReview: () => engine.readReview(),
     async evaluate(...args) {
       calls.push('evaluate');
       structuredClone(args[0]); // the input crosses too
@@ -134,6 +145,7 @@ test('the engine answers with plain data only (a Web Worker hosts it in the brow
       structuredClone(a.workbook);
       return a;
     },
+    evaluateEdit: (...args) => (structuredClone(args[0]), structuredClone(args[1]), engine.evaluateEdit(...args)),
     dispose: () => engine.dispose(),
   };
   const session = new Session(gateway, { engine: spy });
@@ -142,7 +154,9 @@ test('the engine answers with plain data only (a Web Worker hosts it in the brow
   structuredClone(await a.explainRow('CĐCS', 5));
   structuredClone(await a.rowsWith('2.1.2a', 'met'));
   structuredClone(await a.highlightRequests(['2.1.2a']));
-  structuredClone(await a.resultSheets('summary', 'vi', []));
+  structuredClone(await a.resultSheets('summary', 'vi'));
+  structuredClone(await a.flagPage({ category: 'evidence', order: 'unit', offset: 0, limit: 25 }));
+  structuredClone(await a.candidates(0, 'reserve', 0, 25));
   structuredClone(session.getState().workbook);
   expect(calls.filter((c) => c === 'evaluate')).toEqual(['evaluate']);
   expect(calls.filter((c) => c === 'chunk').length).toBeGreaterThanOrEqual(4); // each of the four source sheets sends one at least

@@ -87,3 +87,31 @@ test('a protected sheet: highlighting fails with the protection message, and the
   expect(screen.queryByRole('alert')).toBeNull();
   expect(fake.workbook.snapshot('CĐCS').conditionalFormats.filter((c) => c.formula?.includes('BinhXet'))).toEqual([]);
 });
+
+test('a refresh cancelled once reading began: the pane says the data must be read again (the engine let go of it), and reads it again', async () => {
+  const { session } = sessionOver(await sampleFake());
+  const { user } = renderPane(session);
+  await idle(session);
+  await openStep(user, 'Rà soát');
+  await waitFor(() => expect(document.querySelectorAll('li[data-flag]').length).toBe(25));
+  const off = session.subscribe(() => {
+    const b = session.getState().busy;
+    if (b?.step === 'read' && (b.done ?? 0) > 0) session.cancel();
+  });
+  await user.click(screen.getByRole('button', { name: 'Đọc lại bảng tính' }));
+  await idle(session);
+  off();
+  expect(await screen.findByRole('heading', { name: 'Cần đọc lại bảng tính' })).toBeInTheDocument();
+  expect(screen.getByText(/kết quả trước đó đã được bỏ/)).toBeInTheDocument();
+  expect(screen.getByText(/Đã hủy/)).toBeInTheDocument();
+  expect(document.querySelectorAll('li[data-flag]')).toHaveLength(0);
+  expect(await axeViolations()).toEqual([]);
+  await user.click(screen.getByRole('button', { name: /Switch to English/ }));
+  expect(await screen.findByRole('heading', { name: 'The workbook must be read again' })).toBeInTheDocument();
+  await user.click(screen.getByRole('button', { name: /Chuyển sang tiếng Việt/ }));
+  const again = screen.getAllByRole('button', { name: 'Đọc lại bảng tính' }).find((b) => b.textContent === 'Đọc lại bảng tính')!;
+  await user.click(again);
+  await idle(session);
+  expect(session.getState().status).toBe('ready');
+  await waitFor(() => expect(document.querySelectorAll('li[data-flag]').length).toBe(25));
+});

@@ -1,6 +1,7 @@
 /**
- * Evaluating a held workbook in slices (decide, index the rows, build the views), and answering
- * the pane's questions about the outcome — the same code in the pane's thread and in the worker.
+ * Evaluating a held workbook with some review rows, in slices (decide, index the rows and the
+ * review list, build the views), and answering the pane's questions about the outcome — the same
+ * code in the worker and in the pane's thread.
  */
 import type { Outcome } from '../../domain/engine/run';
 import type { Result } from '../../domain/engine/verdict';
@@ -15,7 +16,9 @@ import type { HighlightRequest } from '../../workbook/gateway';
 import { explainRow } from './explain';
 import type { HeldWorkbook } from './ingest';
 import { RowIndex, sourceRows } from './index-rows';
-import type { AnalysisViews, EvaluateInput, EvaluatePhase, EvaluateProgress, ResultSheetKind, RowExplanation, WorkbookShape } from './types';
+import { candidatePage } from './nominations';
+import { ReviewList } from './review-list';
+import type { AnalysisViews, CandidateList, CandidateView, EvaluateInput, EvaluatePhase, EvaluateProgress, FlagPage, FlagQuery, ResultSheetKind, RowExplanation, WorkbookShape } from './types';
 import { buildViews } from './views';
 import { throwIfAborted, yieldToUi } from './yield';
 
@@ -27,25 +30,43 @@ export class OutcomeQueries {
     private readonly outcome: Outcome,
     private readonly state: WorkbookState,
     private readonly index: RowIndex,
+    private readonly list: ReviewList,
     readonly views: AnalysisViews,
     readonly workbook: WorkbookShape,
   ) {}
 
-  /** Evaluates between yields (the caller's thread can take messages or paint), stopping when `signal` is aborted. */
-  static async evaluate(held: HeldWorkbook, input: EvaluateInput, signal?: AbortSignal, onProgress?: (p: EvaluateProgress) => void): Promise<OutcomeQueries> {
+  /**
+   * Evaluates with these review rows between yields (the caller's thread can take messages or
+   * paint), stopping when `signal` is aborted.
+   */
+  static async evaluate(held: HeldWorkbook, review: ReviewRow[], input: Pick<EvaluateInput, 'rules' | 'params'>, signal?: AbortSignal, onProgress?: (p: EvaluateProgress) => void): Promise<OutcomeQueries> {
     const phase = async (done: number) => {
       await yieldToUi(signal);
       onProgress?.({ phase: PHASES[done]!, done, total: PHASES.length });
     };
-    const state: WorkbookState = { sheets: held.sheets, reading: held.reading, review: input.review };
+    const state: WorkbookState = { sheets: held.sheets, reading: held.reading, review };
     await phase(0);
     const outcome = evaluate(state, input.rules, input.params);
     await phase(1);
     const index = new RowIndex(outcome);
+    const list = await ReviewList.build(outcome, review, index, signal);
     await phase(2);
-    const views = await buildViews(outcome, input.review, index, signal);
+    const views = await buildViews(outcome, list, signal);
     throwIfAborted(signal);
-    return new OutcomeQueries(outcome, state, index, views, held.shape);
+    return new OutcomeQueries(outcome, state, index, list, views, held.shape);
+  }
+
+  /** The review rows (reviewers' decisions) this outcome applies. */
+  get review(): ReviewRow[] {
+    return this.state.review;
+  }
+
+  flagPage(query: FlagQuery): FlagPage {
+    return this.list.page(query);
+  }
+
+  candidates(nomination: number, list: CandidateList, offset: number, limit: number): CandidateView[] {
+    return candidatePage(this.outcome, nomination, list, offset, limit);
   }
 
   explainRow(sheet: string, row: number): RowExplanation | null {

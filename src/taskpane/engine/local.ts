@@ -1,53 +1,22 @@
 /**
- * The engine in the pane's own thread (tests, jsdom, hosts without Web Workers): the same reading
- * and evaluation code as the worker (ingest.ts, evaluation.ts), yielding to the browser between
- * slices so the progress bar moves and Cancel can be pressed.
+ * The engine in the pane's own thread (tests, jsdom, hosts without Web Workers): the worker's own
+ * host (host.ts) behind a channel that hands messages over by reference instead of posting them,
+ * so both run the same code — readings, one workbook at a time, review rows, queries, Cancel. The
+ * evaluation yields to the browser between slices so the progress bar moves and Cancel can be
+ * pressed.
  */
-import { WorkbookError } from '../../workbook/gateway';
-import { type HeldWorkbook, Ingest } from './ingest';
-import { OutcomeQueries } from './evaluation';
-import { NOT_READ_MESSAGE } from './messages';
-import type { Analysis, Engine, WorkbookSink } from './types';
+import { EngineHost } from './host';
+import type { Endpoint, Request } from './protocol';
+import { type EngineChannel, createRemoteEngine } from './remote';
+import type { Engine } from './types';
 
-function analysisOf(q: OutcomeQueries): Analysis {
-  return {
-    views: q.views,
-    workbook: q.workbook,
-    explainRow: async (sheet, row) => q.explainRow(sheet, row),
-    rowsWith: async (criterion, result) => q.rowsWith(criterion, result),
-    highlightRequests: async (criteria) => q.highlightRequests(criteria),
-    resultSheets: async (kind, lang, review) => q.resultSheets(kind, lang, review),
-    release: () => undefined, // the garbage collector frees it with the last reference
-  };
+function loopback(): EngineChannel {
+  const pane: Endpoint = { postMessage: (message) => void host.handle(message as Request), onmessage: null };
+  // Replies come after the host's first await, when the pane's side is listening.
+  const host = new EngineHost((reply) => pane.onmessage?.({ data: reply } as MessageEvent));
+  return { endpoint: pane, onFailure: () => undefined, close: () => host.dispose() };
 }
 
 export function createLocalEngine(): Engine {
-  let held: HeldWorkbook | null = null;
-  let readings = 0;
-  return {
-    beginReading(): WorkbookSink {
-      let ingest: Ingest | null = new Ingest(++readings);
-      const open = (): Ingest => {
-        if (!ingest) throw new Error('This reading has ended.');
-        return ingest;
-      };
-      return {
-        sheet: async (name, merges, override) => open().sheet(name, merges, override),
-        push: async (chunk) => open().push(chunk),
-        finish: async (sheets) => {
-          held = open().finish(sheets);
-          ingest = null;
-          return held.shape;
-        },
-        abort: () => void (ingest = null),
-      };
-    },
-    async evaluate(input, signal, onProgress) {
-      if (!held) throw new WorkbookError(NOT_READ_MESSAGE, 'missing');
-      return analysisOf(await OutcomeQueries.evaluate(held, input, signal, onProgress));
-    },
-    dispose() {
-      held = null;
-    },
-  };
+  return createRemoteEngine(loopback);
 }

@@ -2,29 +2,39 @@
  * The messages between the pane (remote.ts) and the engine's worker (host.ts). Every request has an
  * id and gets exactly one `done` or `failed` reply with that id (evaluations also send `progress`).
  * Chunks travel one per message and are structured-cloned: the pane drops its copy once posted.
+ * Answers are of bounded size (views, one page of rows) except what Excel itself must be given
+ * (rows to select or highlight, result sheets to write).
  */
 import type { MergedArea, RowChunk } from '../../domain/cells';
 import type { LayoutOverride } from '../../domain/detect/layout';
 import type { Result } from '../../domain/engine/verdict';
 import type { Lang } from '../../domain/i18n';
-import type { ReviewRow } from '../../domain/sheets/review';
 import type { SheetInfo, WorkbookError } from '../../workbook/gateway';
-import type { AnalysisViews, EvaluateInput, EvaluateProgress, ResultSheetKind, WorkbookShape } from './types';
+import type { AnalysisViews, CandidateList, EvaluateInput, EvaluateProgress, FlagQuery, ResultSheetKind, ReviewEdit, WorkbookShape } from './types';
 
 export type Query =
   | { method: 'explainRow'; sheet: string; row: number }
   | { method: 'rowsWith'; criterion: string; result: Result }
   | { method: 'highlightRequests'; criteria: string[] }
-  | { method: 'resultSheets'; kind: ResultSheetKind; lang: Lang; review: ReviewRow[] };
+  | { method: 'flagPage'; query: FlagQuery }
+  | { method: 'candidates'; nomination: number; list: CandidateList; offset: number; limit: number }
+  | { method: 'resultSheets'; kind: ResultSheetKind; lang: Lang; review: 'analysis' | 'sheet' };
 
-/** `reading` is the id of the `begin` request that opened the reading. */
+/**
+ * `reading` is the id of the `begin` (a workbook: the engine drops what it held) or `beginReview`
+ * (the review sheet again) request that opened the reading.
+ */
 export type Request =
   | { type: 'begin'; id: number }
   | { type: 'sheet'; id: number; reading: number; name: string; merges: MergedArea[]; override: LayoutOverride | undefined }
+  | { type: 'review'; id: number; reading: number; name: string }
   | { type: 'chunk'; id: number; reading: number; chunk: RowChunk }
   | { type: 'finish'; id: number; reading: number; sheets: SheetInfo[] }
+  | { type: 'beginReview'; id: number }
+  | { type: 'finishReview'; id: number; reading: number }
   | { type: 'abort'; id: number; reading: number }
-  | { type: 'evaluate'; id: number; input: EvaluateInput }
+  /** With an edit: applied to the review rows first; answered null when it changes nothing. */
+  | { type: 'evaluate'; id: number; input: EvaluateInput; edit?: ReviewEdit }
   | { type: 'query'; id: number; analysis: number; query: Query }
   | { type: 'release'; id: number; analysis: number }
   /** Stops the evaluation of request `target` at its next slice. */

@@ -1,16 +1,18 @@
 /**
- * The engine as the pane sees it when it runs elsewhere (a Web Worker): every call becomes a
- * request on the channel (protocol.ts). The pane keeps only what comes back — the workbook's
- * shape, the views, small answers — and an id per outcome, which it releases when done with it.
+ * The engine as the pane sees it: every call becomes a request on a channel (protocol.ts) to the
+ * engine's host — in a Web Worker, or in the pane's own thread (local.ts). The pane keeps only
+ * what comes back — the workbook's shape, the views, a page of rows, small answers — and an id per
+ * outcome, which it releases when done with it.
  */
 import type { Result } from '../../domain/engine/verdict';
 import type { Lang } from '../../domain/i18n';
 import type { ResultSheet } from '../../domain/sheets/model';
-import type { ReviewRow } from '../../domain/sheets/review';
 import { type HighlightRequest, WorkbookError } from '../../workbook/gateway';
 import { RELEASED_MESSAGE, WORKER_FAILED_MESSAGE } from './messages';
 import type { Endpoint, ErrorData, Evaluated, Query, Reply, Request } from './protocol';
-import type { Analysis, AnalysisViews, Engine, EvaluateInput, EvaluateProgress, ResultSheetKind, RowExplanation, WorkbookShape, WorkbookSink } from './types';
+import type {
+  Analysis, AnalysisViews, CandidateList, CandidateView, Engine, EvaluateInput, EvaluateProgress, FlagPage, FlagQuery, ResultSheetKind, ReviewEdit, ReviewSink, RowExplanation, WorkbookShape, WorkbookSink,
+} from './types';
 import { cancelled, throwIfAborted } from './yield';
 
 /** A live channel to an engine host, and how to end it. */
@@ -54,16 +56,45 @@ class RemoteEngine implements Engine {
         await begin.done;
         await this.call({ type: 'sheet', reading, name, merges, override }).done;
       },
+      review: async (name) => {
+        await begin.done;
+        await this.call({ type: 'review', reading, name }).done;
+      },
       push: (chunk) => this.call({ type: 'chunk', reading, chunk }).done as Promise<void>,
       finish: (sheets) => this.call({ type: 'finish', reading, sheets }).done as Promise<WorkbookShape>,
       abort: () => this.post({ type: 'abort', reading }),
     };
   }
 
-  evaluate(input: EvaluateInput, signal?: AbortSignal, onProgress?: (p: EvaluateProgress) => void): Promise<Analysis> {
+  readReview(): ReviewSink {
+    const begin = this.call({ type: 'beginReview' });
+    const reading = begin.id;
+    begin.done.catch(ignore); // surfaced by the next call
+    return {
+      push: async (chunk) => {
+        await begin.done;
+        await this.call({ type: 'chunk', reading, chunk }).done;
+      },
+      finish: async () => {
+        await begin.done;
+        return (await this.call({ type: 'finishReview', reading }).done) as number;
+      },
+      abort: () => this.post({ type: 'abort', reading }),
+    };
+  }
+
+  async evaluate(input: EvaluateInput, signal?: AbortSignal, onProgress?: (p: EvaluateProgress) => void): Promise<Analysis> {
+    return (await this.run(input, undefined, signal, onProgress))!;
+  }
+
+  async evaluateEdit(input: EvaluateInput, edit: ReviewEdit, signal?: AbortSignal, onProgress?: (p: EvaluateProgress) => void): Promise<Analysis | null> {
+    return this.run(input, edit, signal, onProgress);
+  }
+
+  private run(input: EvaluateInput, edit: ReviewEdit | undefined, signal?: AbortSignal, onProgress?: (p: EvaluateProgress) => void): Promise<Analysis | null> {
     throwIfAborted(signal);
-    const { id, done } = this.call({ type: 'evaluate', input }, onProgress);
-    return new Promise<Analysis>((resolve, reject) => {
+    const { id, done } = this.call(edit ? { type: 'evaluate', input, edit } : { type: 'evaluate', input }, onProgress);
+    return new Promise<Analysis | null>((resolve, reject) => {
       let settled = false;
       // Cancel answers at once; the worker stops at its next slice, and an outcome that still arrives is released.
       const onAbort = () => {
@@ -76,11 +107,12 @@ class RemoteEngine implements Engine {
       done.then(
         (value) => {
           signal?.removeEventListener('abort', onAbort);
-          const ev = value as Evaluated;
-          if (settled) this.post({ type: 'release', analysis: ev.analysis });
-          else {
+          const ev = value as Evaluated | null;
+          if (settled) {
+            if (ev) this.post({ type: 'release', analysis: ev.analysis });
+          } else {
             settled = true;
-            resolve(new RemoteAnalysis(this, ev));
+            resolve(ev && new RemoteAnalysis(this, ev));
           }
         },
         (e: Error) => {
@@ -153,9 +185,9 @@ class RemoteEngine implements Engine {
 }
 
 class RemoteAnalysis implements Analysis {
+  readonly id: number;
   readonly views: AnalysisViews;
   readonly workbook: WorkbookShape;
-  private readonly id: number;
   private released = false;
 
   constructor(
@@ -179,7 +211,15 @@ class RemoteAnalysis implements Analysis {
     return this.ask({ method: 'highlightRequests', criteria });
   }
 
-  resultSheets(kind: ResultSheetKind, lang: Lang, review: ReviewRow[]): Promise<ResultSheet[]> {
+  flagPage(query: FlagQuery): Promise<FlagPage> {
+    return this.ask({ method: 'flagPage', query });
+  }
+
+  candidates(nomination: number, list: CandidateList, offset: number, limit: number): Promise<CandidateView[]> {
+    return this.ask({ method: 'candidates', nomination, list, offset, limit });
+  }
+
+  resultSheets(kind: ResultSheetKind, lang: Lang, review: 'analysis' | 'sheet' = 'analysis'): Promise<ResultSheet[]> {
     return this.ask({ method: 'resultSheets', kind, lang, review });
   }
 

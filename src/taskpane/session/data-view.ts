@@ -66,7 +66,8 @@ const ROLE_SUBJECTS: Record<SheetRole, Subject[]> = {
   officials: ['official'],
 };
 
-export function dataView(shape: WorkbookShape, rules: RuleSet, overrides: LayoutOverride[], criteria: CriterionView[], issueCodes: string[]): DataView {
+/** `issues`: the review list's data issues per code (ReviewSummary.byCode). */
+export function dataView(shape: WorkbookShape, rules: RuleSet, overrides: LayoutOverride[], criteria: CriterionView[], issues: { code: string; count: number }[]): DataView {
   const { sheets } = shape;
   const fieldsUsed = new Set<string>();
   const deps = criterionFields(rules);
@@ -124,13 +125,11 @@ export function dataView(shape: WorkbookShape, rules: RuleSet, overrides: Layout
       missing.push({ id, role, label: f.label, criteria: readers(id) });
     }
   }
-  const byCode = new Map<string, number>();
-  for (const c of issueCodes) byCode.set(c, (byCode.get(c) ?? 0) + 1);
   return {
     sheets: views,
     missing,
     counts: shape.counts,
-    issues: { total: issueCodes.length, byCode: [...byCode].map(([code, count]) => ({ code, count })).sort((a, b) => b.count - a.count) },
+    issues: { total: issues.reduce((n, c) => n + c.count, 0), byCode: issues.map(({ code, count }) => ({ code, count })).sort((a, b) => b.count - a.count) },
     recognised: shape.layouts.length > 0,
   };
 }

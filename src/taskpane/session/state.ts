@@ -53,8 +53,12 @@ export interface SessionError {
 }
 
 export interface SessionState {
-  /** idle: not started; loading: first read; ready: a workbook is read; failed: the first read failed. */
-  status: 'idle' | 'loading' | 'ready' | 'failed';
+  /**
+   * idle: not started; loading: first read; ready: a workbook is read; failed: the first read
+   * failed; stale: reading again failed or was cancelled after the engine let go of the workbook
+   * read before (it holds one at a time), so it must be read again.
+   */
+  status: 'idle' | 'loading' | 'ready' | 'failed' | 'stale';
   busy: Busy | null;
   error: SessionError | null;
   notice: Notice | null;
@@ -63,7 +67,7 @@ export interface SessionState {
   rules: RuleSet;
   /** Why the remembered or loaded custom rule set was refused. */
   rulesErrors: Bilingual[] | null;
-  /** The workbook's shape and review rows (its rows are with the engine). */
+  /** The workbook's shape (its rows and the review sheet's rows are with the engine). */
   workbook: LoadedWorkbook | null;
   analysis: Analysis | null;
   views: AnalysisViews | null;

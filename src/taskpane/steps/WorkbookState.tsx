@@ -1,6 +1,7 @@
-/** What the pane shows before a workbook is read: opening, reading, or why it could not. */
+/** What the pane shows before a workbook is read: opening, reading, why it could not, or that it must be read again. */
 import { Button, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useSession, useSessionState, useStrings } from '../context';
+import { useStepStyles } from '../styles';
 
 const useStyles = makeStyles({
   box: { display: 'flex', flexDirection: 'column', alignItems: 'flex-start', gap: '12px', paddingTop: '8px' },
@@ -9,11 +10,22 @@ const useStyles = makeStyles({
 
 export function WorkbookState() {
   const s = useStyles();
+  const st = useStepStyles();
   const t = useStrings();
   const session = useSession();
   const { status, busy } = useSessionState();
   // The status area above shows the progress bar; here only what is happening.
   if (status === 'loading' || (status === 'idle' && busy)) return <Text className={s.muted}>{t.starting}</Text>;
+  if (status === 'stale')
+    return (
+      <div className={s.box}>
+        <h2 className={st.heading}>{t.staleTitle}</h2>
+        <Text>{t.stale}</Text>
+        <Button appearance="primary" disabled={!!busy} onClick={() => void session.refresh()}>
+          {t.readAgain}
+        </Button>
+      </div>
+    );
   if (status === 'failed')
     return (
       <div className={s.box}>

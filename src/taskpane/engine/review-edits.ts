@@ -1,23 +1,14 @@
 /**
  * Reviewers' decisions as edits of the review sheet's rows (`ReviewRow[]`, as read back from the
  * workbook). A decision on an automatic flag is written on that flag's row; a decision about a
- * candidate is a reviewer's own row. Pure functions: the session reads, edits, writes.
+ * candidate is a reviewer's own row. Pure functions, run by the engine (which holds the rows):
+ * the pane names the edit (`ReviewEdit`), the engine applies it and evaluates.
  */
 import type { DecisionKind } from '../../domain/engine/decisions';
 import type { Lang } from '../../domain/i18n';
 import { pick } from '../../domain/sheets/common';
 import type { ReviewRow } from '../../domain/sheets/review';
-import type { CandidateView, FlagView } from '../engine/types';
-
-export type DecisionTarget = { type: 'flag'; flag: FlagView } | { type: 'candidate'; candidate: CandidateView; award: string };
-
-export interface DecisionInput {
-  kind: DecisionKind;
-  reason: string;
-  reviewer: string;
-  /** The award the decision is about; null = every award. */
-  award: string | null;
-}
+import type { DecisionInput, DecisionTarget, FlagView, ReviewEdit } from './types';
 
 /** "2025-11-25 14:03" in local time: what a reviewer would write by hand. */
 export function stamp(now: Date): string {
@@ -41,8 +32,9 @@ const clean = (s: string) => {
   return t === '' ? null : t;
 };
 
-export function withDecision(rows: ReviewRow[], target: DecisionTarget, d: DecisionInput, lang: Lang, now = new Date()): ReviewRow[] {
-  const decided = { decision: d.kind, who: clean(d.reviewer), when: stamp(now), note: clean(d.reason), award: d.award };
+/** `when` is the pane's clock, stamped (`stamp`): the engine may run in another thread. */
+export function withDecision(rows: ReviewRow[], target: DecisionTarget, d: DecisionInput, lang: Lang, when: string): ReviewRow[] {
+  const decided = { decision: d.kind, who: clean(d.reviewer), when, note: clean(d.reason), award: d.award };
   if (target.type === 'flag') {
     const f = target.flag;
     if (f.source === 'reviewer') {
@@ -84,3 +76,14 @@ export function withoutCandidateDecision(rows: ReviewRow[], key: string, kind: D
     .filter((r) => !(r.source === 'reviewer' && concerns(r)))
     .map((r) => (r.source === 'auto' && concerns(r) ? { ...r, decision: null, who: null, when: null, note: null, award: null } : r));
 }
+
+export function applyEdit(rows: ReviewRow[], edit: ReviewEdit): ReviewRow[] {
+  switch (edit.type) {
+    case 'decide': return withDecision(rows, edit.target, edit.decision, edit.lang, edit.when);
+    case 'undo': return withoutDecision(rows, edit.flag);
+    case 'undoCandidate': return withoutCandidateDecision(rows, edit.key, edit.kind, edit.award);
+  }
+}
+
+/** The edit left every row as it was (the row it names is no longer in the sheet). */
+export const unchanged = (before: ReviewRow[], after: ReviewRow[]) => after.length === before.length && after.every((r, i) => r === before[i]);
