@@ -78,15 +78,13 @@ export interface NominationView {
   displaced: { pinned: string; displaced: string }[];
 }
 
-/** One row of the review list: an automatic flag or data issue, or a reviewer's own row. */
-export interface FlagView {
+/**
+ * One row of the review list: an automatic flag or data issue, or a reviewer's own row. The fields
+ * it shares with the review sheet's rows mean the same; `unit` is the subject's own unit (the
+ * grassroots union of an initiative…).
+ */
+export interface FlagView extends Pick<ReviewRow, 'key' | 'code' | 'kind' | 'subject' | 'unit' | 'source' | 'award' | 'decision' | 'who' | 'when' | 'note'> {
   id: string;
-  key: string;
-  code: string;
-  kind: ReviewRow['kind'];
-  subject: string;
-  /** The subject's own unit (the grassroots union of an initiative…). */
-  unit: string | null;
   /** The upper-level union it belongs to (reviewers split the work by it). */
   upper: string | null;
   where: SheetRow | null;
@@ -94,12 +92,6 @@ export interface FlagView {
   severity: Severity | 'reviewer';
   /** A data issue of the reading, a missing piece of evidence, or a reviewer's own row. */
   category: 'data' | 'evidence' | 'reviewer';
-  source: 'auto' | 'reviewer';
-  award: string | null;
-  decision: DecisionKind | null;
-  who: string | null;
-  when: string | null;
-  note: string | null;
 }
 
 export type FlagCategory = FlagView['category'];
