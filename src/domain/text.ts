@@ -14,8 +14,37 @@ const PUNCTUATION = /[^\p{L}\p{N}\p{M}\s%/]/gu;
 // whitespace other than a single space, two spaces in a row, a space at either end.
 const NEEDS_CLEANING = /[\u200b\u200c\u200d\u2060]|[^\S ]| {2}|^ | $/;
 
+/**
+ * Code units below PLAIN_LIMIT that are their own NFC, never combine with a neighbour (not a mark,
+ * not a Hangul jamo) and are not whitespace or zero-width: a text made only of these, with single
+ * spaces between words, is already normal.
+ */
+const PLAIN_LIMIT = 0x3000;
+const PLAIN = new Uint8Array(PLAIN_LIMIT);
+for (let c = 0; c < PLAIN_LIMIT; c++) {
+  const ch = String.fromCharCode(c);
+  const jamo = c >= 0x1100 && c <= 0x11ff;
+  PLAIN[c] = !jamo && !/[\s\p{M}\u200b\u200c\u200d\u2060]/u.test(ch) && ch.normalize('NFC') === ch ? 1 : 0;
+}
+
+/** Already what normalizeText makes of it (most cells): one pass, no copy. */
+function isNormal(s: string): boolean {
+  let afterSpace = true; // a leading space is not normal
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 0x20) {
+      if (afterSpace) return false;
+      afterSpace = true;
+    } else if (c < PLAIN_LIMIT && PLAIN[c] === 1) afterSpace = false;
+    else return false;
+  }
+  return !afterSpace || s.length === 0;
+}
+
 /** NFC, every kind of whitespace → one space, trimmed. */
 export function normalizeText(s: string): string {
+  // normalize() copies even a text that is already NFC: a million titles and names are.
+  if (isNormal(s)) return s;
   const nfc = s.normalize('NFC');
   // Most cells are already clean: skip the three copies the clean-up would make (same result).
   return NEEDS_CLEANING.test(nfc) ? nfc.replace(ZERO_WIDTH, '').replace(WHITESPACE, ' ').trim() : nfc;
@@ -96,7 +125,7 @@ export const foldKey = cached((s) => {
 const KEEP_AT_START = /[\p{L}\p{N}\p{M}([]/u;
 const KEEP_AT_END = /[\p{L}\p{N}\p{M})\]]/u;
 
-function trimPunctuation(s: string): string {
+export function trimPunctuation(s: string): string {
   // Usually both ends are kept: the text itself (what the general path below returns then too).
   if (s === '') return s;
   const first = String.fromCodePoint(s.codePointAt(0)!);
@@ -122,7 +151,22 @@ export function splitAuthors(s: string): string[] {
 }
 
 /** One part of an author cell as a name (the same few names recur in thousands of cells). */
-const authorName = cached((part) => normalizeText(trimPunctuation(normalizeText(part))));
+const cleanAuthorName = cached((part) => normalizeText(trimPunctuation(normalizeText(part))));
+
+/** Characters trimPunctuation keeps at a name's start / end, for the plain ones. */
+const KEPT_FIRST = new Uint8Array(PLAIN_LIMIT);
+const KEPT_LAST = new Uint8Array(PLAIN_LIMIT);
+for (let c = 0; c < PLAIN_LIMIT; c++) {
+  KEPT_FIRST[c] = KEEP_AT_START.test(String.fromCharCode(c)) ? 1 : 0;
+  KEPT_LAST[c] = KEEP_AT_END.test(String.fromCharCode(c)) ? 1 : 0;
+}
+
+/** Most parts are a clean name already ("Nguyễn Văn A"): kept as they are, without a cache lookup. */
+function authorName(part: string): string {
+  const n = part.length;
+  if (n > 0 && isNormal(part) && KEPT_FIRST[part.charCodeAt(0)] === 1 && KEPT_LAST[part.charCodeAt(n - 1)] === 1) return part;
+  return cleanAuthorName(part);
+}
 
 /**
  * splitAuthors for cells that repeat (the same team down a list): one array per distinct cell,

@@ -1,4 +1,5 @@
-import { foldAccents, foldKey, nameKey, normalizeText, splitAuthors } from '../../src/domain/text';
+import fc from 'fast-check';
+import { foldAccents, foldKey, nameKey, normalizeText, splitAuthors, trimPunctuation } from '../../src/domain/text';
 
 const nfd = (s: string) => s.normalize('NFD');
 
@@ -84,5 +85,29 @@ describe('splitAuthors', () => {
 
   it('keeps written order and NFC', () => {
     expect(splitAuthors(nfd('Phạm Đức, Âu Cơ'))).toEqual(['Phạm Đức', 'Âu Cơ']);
+  });
+});
+
+describe('normalizeText fast path', () => {
+  // The definition, without the shortcut for texts that are already normal.
+  const reference = (s: string) => s.normalize('NFC').replace(/[\u200b\u200c\u200d\u2060]/g, '').replace(/\s+/g, ' ').trim();
+  const pieces = ['a', 'Ư', 'ệ', 'đ', 'Đ', ' ', '  ', '\u00a0', '\t', '\n', '\u0301', '\u0323', '\u0306', 'e\u0302', '\u200b', '\u2028', '\u1161', '\u1100', '한', '\u2000', '\u2126', '\u212b', 'Å', '✓', '–', '…', '(', '1', '%', '\ufeff', '\u3000', '😀', '\u0340', '\u0374'];
+  const text = fc.array(fc.constantFrom(...pieces), { maxLength: 12 }).map((a) => a.join(''));
+
+  it('gives exactly the NFC, whitespace-collapsed, trimmed text', () => {
+    fc.assert(fc.property(fc.oneof(text, fc.string(), fc.string({ unit: 'grapheme' }), fc.string({ unit: 'binary' })), (s) => normalizeText(s) === reference(s)), { numRuns: 5000 });
+  });
+
+  it('splits authors exactly as the general path does', () => {
+    const general = (s: string) => s.split(/[,;\n\r\u2028\u2029]+/).map((p) => normalizeText(trimPunctuation(normalizeText(p)))).filter((p) => p !== '');
+    const names = fc.array(fc.oneof(text, fc.constantFrom(',', ';', '\n', '-', '.', '•', ')', '[', 'Lê Thị B', '(chủ nhiệm)')), { maxLength: 10 }).map((a) => a.join(''));
+    fc.assert(fc.property(names, (s) => JSON.stringify(splitAuthors(s)) === JSON.stringify(general(s))), { numRuns: 5000 });
+  });
+
+  it('returns a normal text unchanged and turns others into it', () => {
+    for (const s of ['Nguyễn Văn A', 'CĐCS Trường PTDTBT THCS Bản Bo', '106/QĐ-PGDĐT ngày 25/12/2022', '✓']) expect(normalizeText(s)).toBe(s);
+    expect(normalizeText('Nguye\u0302\u0303n')).toBe('Nguyễn');
+    expect(normalizeText('\u2126')).toBe('\u03a9'); // a singleton: Ohm sign → Omega
+    expect(normalizeText('a\u2000b')).toBe('a b');
   });
 });

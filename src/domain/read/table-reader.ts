@@ -64,27 +64,37 @@ function memoised(parse: (v: CellValue) => Parsed<FieldValue>, adaptive = false)
   let hits = 0;
   let on = true;
   const numbers = new Map<number, Parsed<FieldValue>>();
+  // Empty cells and a value repeated from the row above (a unit down its initiatives, a yes/no)
+  // are most cells: answered before any hashing, and left out of the memo's pay-off count.
+  const empty = parse('');
+  let last: CellValue = '';
+  let lastResult = empty;
   return (v) => {
+    if (v === '') return empty;
+    if (typeof v === 'string' && v === last) return lastResult;
+    let r: Parsed<FieldValue> | undefined;
     if (typeof v === 'number' && !(v === 0 && 1 / v < 0)) {
       // Dates and amounts as numbers repeat as much as texts (a Map keys -0 as 0: both read the same).
-      let r = numbers.get(v);
+      r = numbers.get(v);
       if (r === undefined) {
         r = parse(v);
         if (numbers.size < MEMO_LIMIT) numbers.set(v, r);
       }
-      return r;
+    } else if (typeof v !== 'string' || !on) r = parse(v);
+    else {
+      r = seen.get(v);
+      if (r === undefined) {
+        r = parse(v);
+        if (seen.size < MEMO_LIMIT) seen.set(v, r);
+      } else hits++;
+      // Titles never repeat: a column of unique texts stops paying for the lookups (same results either way).
+      if (adaptive && ++lookups === MEMO_TRIAL && hits * 8 < lookups) {
+        on = false;
+        seen.clear();
+      }
     }
-    if (typeof v !== 'string' || !on) return parse(v);
-    let r = seen.get(v);
-    if (r === undefined) {
-      r = parse(v);
-      if (seen.size < MEMO_LIMIT) seen.set(v, r);
-    } else hits++;
-    // Titles never repeat: a column of unique texts stops paying for the lookups (same results either way).
-    if (adaptive && ++lookups === MEMO_TRIAL && hits * 8 < lookups) {
-      on = false;
-      seen.clear();
-    }
+    last = v;
+    lastResult = r;
     return r;
   };
 }
