@@ -510,8 +510,12 @@ export class Session {
       let name = '';
       await this.adopt(analysis, async () => {
         progress('write', null);
-        const [sheet] = await analysis.resultSheets('review', this.state.lang);
-        name = await this.gateway.writeSheet(sheet!);
+        const review = await analysis.resultSheets('review', this.state.lang);
+        try {
+          name = await this.gateway.writeSheet(review.sheets[0]!);
+        } finally {
+          review.release();
+        }
         await this.show(analysis, await this.gateway.listSheets());
       });
       this.set({ written: { ...this.state.written, review: name }, notice: { type: 'decisionSaved', kind, sheet: name } });
@@ -540,12 +544,16 @@ export class Session {
       if (!analysis) return;
       // The review sheet keeps the decisions it has now (reviewers may have edited it by hand).
       const fresh = kind === 'review' && (await readReviewInto(this.engine, this.gateway, signal));
-      const sheets = await analysis.resultSheets(kind, lang, fresh ? 'sheet' : 'analysis');
+      const { sheets, release } = await analysis.resultSheets(kind, lang, fresh ? 'sheet' : 'analysis');
       const names: string[] = [];
-      for (const [i, sheet] of sheets.entries()) {
-        progress('write', sheet.name, i, sheets.length);
-        names.push(await this.gateway.writeSheet(sheet, { signal }));
-        await yieldToUi(signal);
+      try {
+        for (const [i, sheet] of sheets.entries()) {
+          progress('write', sheet.name, i, sheets.length);
+          names.push(await this.gateway.writeSheet(sheet, { signal }));
+          await yieldToUi(signal);
+        }
+      } finally {
+        release();
       }
       await this.show(analysis, await this.gateway.listSheets());
       this.set({

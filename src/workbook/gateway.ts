@@ -5,7 +5,7 @@
  * be in one request or one array twice.
  */
 import type { RowChunk, MergedArea } from '../domain/cells';
-import type { ResultSheet } from '../domain/sheets/model';
+import type { WritableSheet } from './sheet-source';
 
 export interface SheetInfo {
   name: string;
@@ -51,7 +51,7 @@ export interface WorkbookGateway {
   /** The sheet's values in ascending row chunks, starting at row 1. */
   readSheet(sheet: string, options?: ReadOptions): AsyncIterable<RowChunk>;
   /** Writes (or replaces, when it is the add-in's own) a result sheet; returns the name actually used. */
-  writeSheet(sheet: ResultSheet, options?: ReadOptions): Promise<string>;
+  writeSheet(sheet: WritableSheet, options?: ReadOptions): Promise<string>;
   highlight(requests: HighlightRequest[]): Promise<void>;
   /** Removes exactly the add-in's highlights (all, or those of the given keys). */
   clearHighlights(keys?: string[]): Promise<void>;

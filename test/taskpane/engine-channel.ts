@@ -5,11 +5,11 @@
  */
 import type { EngineHost } from '../../src/taskpane/engine/host';
 import { serveEngine } from '../../src/taskpane/engine/host';
-import type { Endpoint, Reply, Request } from '../../src/taskpane/engine/protocol';
+import type { Endpoint, Query, Reply, Request } from '../../src/taskpane/engine/protocol';
 import { type EngineChannel, createRemoteEngine } from '../../src/taskpane/engine/remote';
 import type { Engine } from '../../src/taskpane/engine/types';
 
-export type Sent = { type: Request['type']; id: number; rows?: number };
+export type Sent = { type: Request['type']; id: number; rows?: number; query?: Query };
 
 export interface Wire {
   engine: Engine;
@@ -40,7 +40,7 @@ export function wire(): Wire {
     const endpoint: Endpoint = {
       postMessage(message) {
         const req = message as Request;
-        sent.push(req.type === 'chunk' ? { type: req.type, id: req.id, rows: req.chunk.rows.length } : { type: req.type, id: req.id });
+        sent.push(req.type === 'chunk' ? { type: req.type, id: req.id, rows: req.chunk.rows.length } : req.type === 'query' ? { type: req.type, id: req.id, query: req.query } : { type: req.type, id: req.id });
         if (req.type === 'chunk') most = Math.max(most, inFlight.add(req.id).size);
         port1.postMessage(message);
       },

@@ -12,7 +12,9 @@ import { chooseEngine } from '../../src/taskpane/engine/choose';
 import { createLocalEngine } from '../../src/taskpane/engine/local';
 import { RELEASED_MESSAGE, WORKER_FAILED_MESSAGE } from '../../src/taskpane/engine/messages';
 import { NOT_READ_MESSAGE } from '../../src/taskpane/engine/messages';
-import type { Engine, EvaluateProgress, ReviewSource } from '../../src/taskpane/engine/types';
+import type { Analysis, Engine, EvaluateProgress, ResultSheetKind, ReviewSource } from '../../src/taskpane/engine/types';
+import type { Lang } from '../../src/domain/i18n';
+import { collectSheet } from '../../src/workbook/sheet-source';
 import { Session } from '../../src/taskpane/session';
 import { readInto } from '../../src/taskpane/session/read-workbook';
 import { paramsFor } from '../../src/taskpane/session/settings';
@@ -97,10 +99,50 @@ test('the worker answers exactly as the engine in the pane does, on the sample w
   const ids = RULES.criteria.map((c) => c.id);
   for (const id of ids) for (const result of ['met', 'not_met', 'unknown'] as const) expect(await ra.rowsWith(id, result)).toEqual(await la.rowsWith(id, result));
   expect(await ra.highlightRequests(ids)).toEqual(await la.highlightRequests(ids));
-  for (const kind of ['summary', 'nominations', 'review'] as const) for (const lang of ['vi', 'en'] as const) expect(await ra.resultSheets(kind, lang)).toEqual(await la.resultSheets(kind, lang));
+  for (const kind of ['summary', 'nominations', 'review'] as const) {
+    for (const lang of ['vi', 'en'] as const) expect(await resultSheets(ra, kind, lang)).toEqual(await resultSheets(la, kind, lang));
+  }
   for (const order of ['list', 'unit'] as const) for (const offset of [0, 25, 100]) expect(await ra.flagPage({ order, offset, limit: 25 })).toEqual(await la.flagPage({ order, offset, limit: 25 }));
   for (const n of ra.views.nominations.slice(0, 12)) expect(await ra.candidates(n.id, 'reserve', 0, 50)).toEqual(await la.candidates(n.id, 'reserve', 0, 50));
   expect(host().holding()).toEqual({ reading: false, workbook: true, analyses: 1 });
+});
+
+/** An analysis' result sheets, every row fetched, then let go. */
+async function resultSheets(a: Analysis, kind: ResultSheetKind, lang: Lang) {
+  const held = await a.resultSheets(kind, lang);
+  const sheets = await Promise.all(held.sheets.map((s) => collectSheet(s)));
+  held.release();
+  return sheets;
+}
+
+test('result sheets come to the pane a page at a time while Excel writes them, and the worker lets them go once written', async () => {
+  const { fake } = await sample();
+  const pageRows = 40;
+  const gateway = new ExcelGateway(fake.run, { requirements: fake.isSetSupported, documentSettings: fake.settings, maxCellsPerRead: 600, sheetPageRows: pageRows });
+  const w = open();
+  const overWorker = new Session(gateway, { engine: w.engine });
+  await overWorker.start();
+  expect(await overWorker.writeReview()).toBe(true);
+  const asked = w.sent.flatMap((r) => (r.query ? [r.query] : []));
+  const heads = asked.filter((q) => q.method === 'resultSheets');
+  const pages = asked.flatMap((q) => (q.method === 'sheetRows' ? [q] : []));
+  expect(heads).toHaveLength(1);
+  expect(asked.filter((q) => q.method === 'releaseSheets')).toHaveLength(1); // once written
+  const written = fake.workbook.snapshot(overWorker.getState().written.review!);
+  const review = await resultSheets(overWorker.getState().analysis!, 'review', 'vi');
+  const dataRows = review[0]!.blocks[0]!.rows.length;
+  expect(dataRows).toBeGreaterThan(5 * pageRows); // several pages
+  // Every page asked once, in order, none larger than the writer's page.
+  expect(pages.map((p) => [p.start, p.end])).toEqual(Array.from({ length: Math.ceil(dataRows / pageRows) }, (_, i) => [i * pageRows, Math.min(dataRows, (i + 1) * pageRows)]));
+  await settle();
+  await expect(w.engine.evaluate(input()).then((a) => a.resultSheets('review', 'vi')).then((h) => (h.release(), settle()).then(() => h.sheets[0]!.rows(0, 0, 1)))).rejects.toThrow(RELEASED_MESSAGE);
+
+  // The same sheet as written from the whole sheet in the pane's thread.
+  const inThreadFake = (await sample()).fake;
+  const inThread = new Session(new ExcelGateway(inThreadFake.run, { requirements: inThreadFake.isSetSupported, documentSettings: inThreadFake.settings }), { engine: 'local' });
+  await inThread.start();
+  expect(await inThread.writeReview()).toBe(true);
+  expect(written).toEqual(inThreadFake.workbook.snapshot(inThread.getState().written.review!));
 });
 
 test('the session over the worker shows what it shows over the engine in its own thread', async () => {

@@ -7,12 +7,15 @@ import type { Outcome } from '../../domain/engine/run';
 import type { Result } from '../../domain/engine/verdict';
 import { subjectsWith } from '../../domain/highlights';
 import type { Lang } from '../../domain/i18n';
-import type { ResultSheet } from '../../domain/sheets/model';
+import type { OutRow, ResultSheet } from '../../domain/sheets/model';
 import { buildNominationSheets } from '../../domain/sheets/nominations';
 import { buildReviewSheet, type ReviewRow } from '../../domain/sheets/review';
 import { buildSummarySheet } from '../../domain/sheets/summary';
 import { evaluate, highlightRequests, type WorkbookState } from '../../workbook/analyse';
-import type { HighlightRequest } from '../../workbook/gateway';
+import { type HighlightRequest, WorkbookError } from '../../workbook/gateway';
+import { SHEET_PAGE_ROWS, sheetHead } from '../../workbook/sheet-source';
+import type { HeldSheets } from './protocol';
+import { RELEASED_MESSAGE } from './messages';
 import { explainRow } from './explain';
 import type { HeldWorkbook } from './ingest';
 import { RowIndex, sourceRows } from './index-rows';
@@ -24,8 +27,14 @@ import { throwIfAborted, yieldToUi } from './yield';
 
 const PHASES: EvaluatePhase[] = ['decide', 'index', 'views'];
 
+/** The most result-sheet rows one question returns. */
+export const MAX_SHEET_PAGE = 5 * SHEET_PAGE_ROWS;
+
 /** The outcome of one evaluation and what answers questions about it. */
 export class OutcomeQueries {
+  private held: { handle: number; sheets: ResultSheet[] } | null = null;
+  private handles = 0;
+
   private constructor(
     private readonly outcome: Outcome,
     private readonly state: WorkbookState,
@@ -89,5 +98,25 @@ export class OutcomeQueries {
     if (kind === 'summary') return [buildSummarySheet(this.outcome, lang)];
     if (kind === 'nominations') return buildNominationSheets(this.outcome, lang);
     return [buildReviewSheet(this.outcome, review, lang)];
+  }
+
+  /**
+   * Builds result sheets and keeps them (one set at a time) for `sheetRows`: the pane gets their
+   * heads, then their rows a page at a time while it writes them.
+   */
+  holdResultSheets(kind: ResultSheetKind, lang: Lang, review: ReviewRow[]): HeldSheets {
+    const sheets = this.resultSheets(kind, lang, review);
+    this.held = { handle: ++this.handles, sheets };
+    return { handle: this.held.handle, heads: sheets.map(sheetHead) };
+  }
+
+  sheetRows(handle: number, sheet: number, block: number, start: number, end: number): OutRow[] {
+    if (this.held?.handle !== handle) throw new WorkbookError(RELEASED_MESSAGE, 'missing');
+    const rows = this.held.sheets[sheet]?.blocks[block]?.rows ?? [];
+    return rows.slice(start, Math.min(end, start + MAX_SHEET_PAGE));
+  }
+
+  releaseSheets(handle: number): void {
+    if (this.held?.handle === handle) this.held = null;
   }
 }

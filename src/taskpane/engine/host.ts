@@ -149,7 +149,9 @@ export class EngineHost {
       case 'highlightRequests': return a.highlightRequests(q.criteria);
       case 'flagPage': return a.flagPage(q.query);
       case 'candidates': return a.candidates(q.nomination, q.list, q.offset, q.limit);
-      case 'resultSheets': return a.resultSheets(q.kind, q.lang, q.review === 'sheet' ? this.takeSheetReview() : a.review);
+      case 'resultSheets': return a.holdResultSheets(q.kind, q.lang, q.review === 'sheet' ? this.takeSheetReview() : a.review);
+      case 'sheetRows': return a.sheetRows(q.handle, q.sheet, q.block, q.start, q.end);
+      case 'releaseSheets': return a.releaseSheets(q.handle);
     }
   }
 

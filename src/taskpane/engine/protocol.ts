@@ -2,14 +2,15 @@
  * The messages between the pane (remote.ts) and the engine's worker (host.ts). Every request has an
  * id and gets exactly one `done` or `failed` reply with that id (evaluations also send `progress`).
  * Chunks travel one per message and are structured-cloned: the pane drops its copy once posted.
- * Answers are of bounded size (views, one page of rows) except what Excel itself must be given
- * (rows to select or highlight, result sheets to write).
+ * Answers are of bounded size (views, one page of review rows, candidates or result-sheet rows)
+ * except the row numbers Excel itself must be given (rows to select or highlight).
  */
 import type { MergedArea, RowChunk } from '../../domain/cells';
 import type { LayoutOverride } from '../../domain/detect/layout';
 import type { Result } from '../../domain/engine/verdict';
 import type { Lang } from '../../domain/i18n';
 import type { SheetInfo, WorkbookError } from '../../workbook/gateway';
+import type { SheetHead } from '../../workbook/sheet-source';
 import type { AnalysisViews, CandidateList, EvaluateInput, EvaluateProgress, FlagQuery, ResultSheetKind, ReviewEdit, WorkbookShape } from './types';
 
 export type Query =
@@ -18,7 +19,10 @@ export type Query =
   | { method: 'highlightRequests'; criteria: string[] }
   | { method: 'flagPage'; query: FlagQuery }
   | { method: 'candidates'; nomination: number; list: CandidateList; offset: number; limit: number }
-  | { method: 'resultSheets'; kind: ResultSheetKind; lang: Lang; review: 'analysis' | 'sheet' };
+  /** Builds result sheets for writing and holds them: answers their heads and a handle. */
+  | { method: 'resultSheets'; kind: ResultSheetKind; lang: Lang; review: 'analysis' | 'sheet' }
+  | { method: 'sheetRows'; handle: number; sheet: number; block: number; start: number; end: number }
+  | { method: 'releaseSheets'; handle: number };
 
 /**
  * `reading` is the id of the `begin` (a workbook: the engine drops what it held) or `beginReview`
@@ -45,6 +49,12 @@ export interface Evaluated {
   analysis: number;
   views: AnalysisViews;
   workbook: WorkbookShape;
+}
+
+/** Result sheets built for writing: their heads, and the handle their rows are asked by. */
+export interface HeldSheets {
+  handle: number;
+  heads: SheetHead[];
 }
 
 export interface ErrorData {

@@ -6,12 +6,12 @@
  */
 import type { Result } from '../../domain/engine/verdict';
 import type { Lang } from '../../domain/i18n';
-import type { ResultSheet } from '../../domain/sheets/model';
+import type { OutRow } from '../../domain/sheets/model';
 import { type HighlightRequest, WorkbookError } from '../../workbook/gateway';
 import { RELEASED_MESSAGE, WORKER_FAILED_MESSAGE } from './messages';
-import type { Endpoint, ErrorData, Evaluated, Query, Reply, Request } from './protocol';
+import type { Endpoint, ErrorData, Evaluated, HeldSheets, Query, Reply, Request } from './protocol';
 import type {
-  Analysis, AnalysisViews, CandidateList, CandidateView, Engine, EvaluateInput, EvaluateProgress, FlagPage, FlagQuery, ResultSheetKind, ReviewEdit, ReviewSink, RowExplanation, WorkbookShape, WorkbookSink,
+  Analysis, AnalysisViews, CandidateList, CandidateView, Engine, EvaluateInput, EvaluateProgress, FlagPage, FlagQuery, HeldResultSheets, ResultSheetKind, ReviewEdit, ReviewSink, RowExplanation, WorkbookShape, WorkbookSink,
 } from './types';
 import { cancelled, throwIfAborted } from './yield';
 
@@ -219,8 +219,23 @@ class RemoteAnalysis implements Analysis {
     return this.ask({ method: 'candidates', nomination, list, offset, limit });
   }
 
-  resultSheets(kind: ResultSheetKind, lang: Lang, review: 'analysis' | 'sheet' = 'analysis'): Promise<ResultSheet[]> {
-    return this.ask({ method: 'resultSheets', kind, lang, review });
+  async resultSheets(kind: ResultSheetKind, lang: Lang, review: 'analysis' | 'sheet' = 'analysis'): Promise<HeldResultSheets> {
+    const { handle, heads } = await this.ask<HeldSheets>({ method: 'resultSheets', kind, lang, review });
+    const rows = async (sheet: number, block: number, start: number, end: number): Promise<OutRow[]> => {
+      const out: OutRow[] = [];
+      while (start + out.length < end) {
+        const page = await this.ask<OutRow[]>({ method: 'sheetRows', handle, sheet, block, start: start + out.length, end });
+        if (page.length === 0) break;
+        for (const row of page) out.push(row);
+      }
+      return out;
+    };
+    return {
+      sheets: heads.map((head, sheet) => ({ ...head, rows: (block, start, end) => rows(sheet, block, start, end) })),
+      release: () => {
+        if (!this.released) this.ask({ method: 'releaseSheets', handle }).catch(() => undefined);
+      },
+    };
   }
 
   release(): void {

@@ -12,7 +12,7 @@ import type { DecisionKind } from '../../domain/engine/decisions';
 import type { Bilingual, Lang } from '../../domain/i18n';
 import type { Severity } from '../../domain/issues';
 import type { RuleSet, Subject } from '../../domain/rules/types';
-import type { ResultSheet } from '../../domain/sheets/model';
+import type { SheetSource } from '../../workbook/sheet-source';
 import type { ReviewRow } from '../../domain/sheets/review';
 import type { MergedArea, RowChunk } from '../../domain/cells';
 import type { LayoutOverride, SheetLayout } from '../../domain/detect/layout';
@@ -289,11 +289,18 @@ export interface Analysis {
   /** More candidates of a nomination's list (`NominationView.id`), from `offset`. */
   candidates(nomination: number, list: CandidateList, offset: number, limit: number): Promise<CandidateView[]>;
   /**
-   * Result sheets; the review sheet keeps the decisions of the rows this analysis was evaluated
-   * with, or of the review sheet read last (`'sheet'`).
+   * Result sheets to write; the review sheet keeps the decisions of the rows this analysis was
+   * evaluated with, or of the review sheet read last (`'sheet'`).
    */
-  resultSheets(kind: ResultSheetKind, lang: Lang, review?: 'analysis' | 'sheet'): Promise<ResultSheet[]>;
+  resultSheets(kind: ResultSheetKind, lang: Lang, review?: 'analysis' | 'sheet'): Promise<HeldResultSheets>;
   /** The pane no longer needs it: the engine may free its outcome (later queries fail). */
+  release(): void;
+}
+
+/** Result sheets the engine holds while the pane writes them: their rows come a page at a time. */
+export interface HeldResultSheets {
+  sheets: SheetSource[];
+  /** Written (or given up): the engine lets go of them. */
   release(): void;
 }
 

@@ -1,6 +1,6 @@
 /** The WorkbookGateway over office-js. All Excel calls of the project go through this folder. */
 import type { MergedArea, RowChunk } from '../../domain/cells';
-import type { ResultSheet } from '../../domain/sheets/model';
+import { SHEET_PAGE_ROWS, sheetSource, type WritableSheet } from '../sheet-source';
 import type { HighlightRequest, ReadOptions, SelectionPoint, SheetInfo, WorkbookGateway } from '../gateway';
 import { guarded } from './errors';
 import { addHighlights, clearMarkedFormats } from './highlight';
@@ -36,6 +36,7 @@ export class ExcelGateway implements WorkbookGateway {
       maxCellsPerRead: options.maxCellsPerRead ?? 5_000_000,
       requirements: options.requirements ?? officeRequirements(),
       maxLinksPerSheet: options.maxLinksPerSheet ?? 2_000,
+      sheetPageRows: options.sheetPageRows ?? SHEET_PAGE_ROWS,
     };
     this.documentSettings = options.documentSettings;
   }
@@ -61,8 +62,8 @@ export class ExcelGateway implements WorkbookGateway {
     return readSheetChunks(this.run, this.opts, sheet, options);
   }
 
-  writeSheet(sheet: ResultSheet, options?: ReadOptions): Promise<string> {
-    return writeResultSheet(this.run, this.opts, sheet, options);
+  writeSheet(sheet: WritableSheet, options?: ReadOptions): Promise<string> {
+    return writeResultSheet(this.run, this.opts, sheetSource(sheet), options);
   }
 
   highlight(requests: HighlightRequest[]): Promise<void> {

@@ -24,6 +24,8 @@ export interface ExcelGatewayOptions {
   documentSettings?: OfficeSettingsLike | null;
   /** Internal links set per result sheet (each is one API call). */
   maxLinksPerSheet?: number;
+  /** Data rows of a result sheet asked of its source at once (the pane's engine sends them a page at a time). */
+  sheetPageRows?: number;
 }
 
 export interface ResolvedOptions {
@@ -31,6 +33,7 @@ export interface ResolvedOptions {
   maxCellsPerRead: number;
   requirements: Requirements;
   maxLinksPerSheet: number;
+  sheetPageRows: number;
 }
 
 /** Worksheet custom property that marks sheets the add-in wrote (ExcelApi 1.12). */

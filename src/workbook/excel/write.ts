@@ -5,12 +5,13 @@
  * group of rows (RangeAreas), never per cell.
  */
 import { columnLetter } from '../../domain/cells';
-import type { ResultSheet, RowStyle } from '../../domain/sheets/model';
+import type { RowStyle } from '../../domain/sheets/model';
+import type { SheetSource } from '../sheet-source';
 import type { ReadOptions } from '../gateway';
 import { safeSheetName, sheetNameKey } from '../sheet-names';
 import { chunkAddresses, rowAreaAddresses, runs, sheetRef } from './addresses';
 import { guarded, isPayloadError, throwIfAborted } from './errors';
-import { type LaidRow, type Layout, layoutSheet } from './layout';
+import { type LaidRow, RowMarks, type SheetFrame, frameSheet, laidRows } from './layout';
 import { loadSheetStates } from './sheets';
 import { type ExcelRunner, OWNED_KEY, type ResolvedOptions } from './types';
 
@@ -42,25 +43,6 @@ function rowBytes(r: LaidRow): number {
   return utf8Length(JSON.stringify(r.values)) + utf8Length(JSON.stringify(r.formats)) + 2;
 }
 
-/** Consecutive row ranges [start, end) whose values + formats stay within `budget` bytes and `maxCells`. */
-export function planWriteChunks(rows: LaidRow[], width: number, budget: number, maxCells: number): [number, number][] {
-  const out: [number, number][] = [];
-  const maxRows = Math.max(1, Math.floor(maxCells / Math.max(1, width)));
-  let start = 0;
-  let bytes = 0;
-  rows.forEach((r, i) => {
-    const b = rowBytes(r);
-    if (i > start && (bytes + b > budget || i - start >= maxRows)) {
-      out.push([start, i]);
-      start = i;
-      bytes = 0;
-    }
-    bytes += b;
-  });
-  if (rows.length > start) out.push([start, rows.length]);
-  return out;
-}
-
 /** Points for a width in characters (Calibri 11: 7 px a character + 5 px padding; 0.75 pt a pixel). */
 export function charsToPoints(chars: number): number {
   return Math.round((chars * 7 + 5) * 0.75 * 100) / 100;
@@ -73,10 +55,10 @@ function tempName(taken: Set<string>): string {
   }
 }
 
-export async function writeResultSheet(run: ExcelRunner, opts: ResolvedOptions, sheet: ResultSheet, options: ReadOptions = {}): Promise<string> {
+export async function writeResultSheet(run: ExcelRunner, opts: ResolvedOptions, sheet: SheetSource, options: ReadOptions = {}): Promise<string> {
   const { signal, onProgress } = options;
   throwIfAborted(signal);
-  const layout = layoutSheet(sheet);
+  const frame = frameSheet(sheet);
   const suspendCalc = opts.requirements('ExcelApi', '1.6');
   const suspendScreen = opts.requirements('ExcelApi', '1.9');
   return guarded(() =>
@@ -97,36 +79,51 @@ export async function writeResultSheet(run: ExcelRunner, opts: ResolvedOptions, 
       }
       await ctx.sync();
 
-      const budget = Math.floor(opts.maxPayloadBytes * BUDGET_SHARE);
-      const chunks = planWriteChunks(layout.rows, layout.width, budget, opts.maxCellsPerRead);
-      const writeRange = async (start: number, end: number): Promise<void> => {
-        const part = layout.rows.slice(start, end);
-        const range = ws.getRangeByIndexes(start, 0, end - start, layout.width);
-        range.numberFormat = part.map((r) => r.formats); // before values: "@" must be in place first
-        range.values = part.map((r) => r.values);
+      const writeRows = async (first: number, rows: LaidRow[]): Promise<void> => {
+        const range = ws.getRangeByIndexes(first, 0, rows.length, frame.width);
+        range.numberFormat = rows.map((r) => r.formats); // before values: "@" must be in place first
+        range.values = rows.map((r) => r.values);
         if (suspendCalc) ctx.application.suspendApiCalculationUntilNextSync();
         try {
           await ctx.sync();
         } catch (e) {
-          if (!isPayloadError(e) || end - start < 2) throw e;
-          const mid = start + Math.floor((end - start) / 2);
-          await writeRange(start, mid);
-          await writeRange(mid, end);
+          if (!isPayloadError(e) || rows.length < 2) throw e;
+          const mid = Math.floor(rows.length / 2);
+          await writeRows(first, rows.slice(0, mid));
+          await writeRows(first + mid, rows.slice(mid));
         }
       };
-      for (const [start, end] of chunks) {
+      // Rows are laid out as they come and written in requests within the payload budget and the
+      // cell limit: only one request's rows are held at a time.
+      const budget = Math.floor(opts.maxPayloadBytes * BUDGET_SHARE);
+      const maxRows = Math.max(1, Math.floor(opts.maxCellsPerRead / frame.width));
+      const marks = new RowMarks(opts.maxLinksPerSheet);
+      let pending: LaidRow[] = [];
+      let bytes = 0;
+      let written = 0;
+      const flush = async () => {
         throwIfAborted(signal); // a cancelled write leaves a partial sheet that is still marked ours
-        await writeRange(start, end);
-        onProgress?.({ done: end, total: layout.rows.length, phase: 'write' });
+        await writeRows(written, pending);
+        written += pending.length;
+        pending = [];
+        bytes = 0;
+        onProgress?.({ done: written, total: frame.rowCount, phase: 'write' });
+      };
+      for await (const row of laidRows(sheet, frame.width, marks, opts.sheetPageRows)) {
+        const b = rowBytes(row);
+        if (pending.length > 0 && (bytes + b > budget || pending.length >= maxRows)) await flush();
+        pending.push(row);
+        bytes += b;
       }
-      await applyStyles(ctx, ws, layout, opts);
+      if (pending.length > 0) await flush();
+      await applyStyles(ctx, ws, frame, marks, opts);
       return name;
     }),
   );
 }
 
 /** Queues the formatting; syncs whenever the queued request grows past half the budget. */
-async function applyStyles(ctx: Excel.RequestContext, ws: Excel.Worksheet, layout: Layout, opts: ResolvedOptions): Promise<void> {
+async function applyStyles(ctx: Excel.RequestContext, ws: Excel.Worksheet, layout: SheetFrame, marks: RowMarks, opts: ResolvedOptions): Promise<void> {
   let queued = 0;
   const spend = async (bytes: number) => {
     queued += bytes + 200;
@@ -169,7 +166,7 @@ async function applyStyles(ctx: Excel.RequestContext, ws: Excel.Worksheet, layou
     await spend(400);
   }
 
-  for (const [style, list] of layout.styled) {
+  for (const [style, list] of marks.styled) {
     const look = ROW_STYLES[style as Exclude<RowStyle, 'normal'>];
     if (!look) continue;
     const byWidth = new Map<number, number[]>();
@@ -189,7 +186,7 @@ async function applyStyles(ctx: Excel.RequestContext, ws: Excel.Worksheet, layou
 
   // Each hyperlink is its own call, so only the first `maxLinksPerSheet` links become clickable;
   // the rest keep their text (sheet and row), which is still readable.
-  const links = layout.links.slice(0, opts.maxLinksPerSheet);
+  const links = marks.links;
   for (const { row, col, link } of links) {
     ws.getCell(row - 1, col - 1).hyperlink = { documentReference: sheetRef(link.sheet, link.row), textToDisplay: link.text };
     await spend(link.text.length + link.sheet.length + 40);

@@ -7,6 +7,7 @@ import type { CellValue, MergedArea, RowChunk } from '../../domain/cells';
 import type { ResultSheet } from '../../domain/sheets/model';
 import { WorkbookError, type HighlightRequest, type ReadOptions, type SheetInfo, type WorkbookGateway } from '../gateway';
 import { safeSheetName } from '../sheet-names';
+import { collectSheet, type WritableSheet } from '../sheet-source';
 import type { SheetPart, SheetScan } from './parts';
 import { readSheetRowBatches } from './read-sheet';
 import { asWorkbookError, isOwned, openSourceBook, readContext, scanSource, type SourceBook } from './source';
@@ -109,7 +110,8 @@ export class XlsxFileGateway implements WorkbookGateway {
   }
 
   /** Queues a result sheet for `save()`; the name avoids every source sheet (ignoring case). */
-  async writeSheet(sheet: ResultSheet): Promise<string> {
+  async writeSheet(written: WritableSheet): Promise<string> {
+    const sheet = await collectSheet(written); // the file is written whole at save()
     const book = await this.open();
     const existing = this.results.find((r) => r.sheet.name === sheet.name);
     if (existing) {
