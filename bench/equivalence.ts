@@ -10,6 +10,7 @@ import { createWriteStream } from 'node:fs';
 import { LAI_CHAU_82_2023, TLD_91_2023 } from '../src/domain/rules/presets';
 import { buildReport } from '../src/domain/report';
 import { buildResultSheets } from '../src/domain/sheets';
+import { blockRows } from '../src/domain/sheets/model';
 import { evaluate, highlightRequests, readWorkbook } from '../src/workbook/analyse';
 import { loadArrays } from './arrays';
 import { ArrayGateway } from './array-gateway';
@@ -37,8 +38,11 @@ async function main(): Promise<void> {
       put(`report.rules.${lang}`, report.rules);
       for (const k of ['units', 'people', 'nominations', 'issues'] as const) report[k].forEach((x: unknown, i: number) => put(`report.${k}.${i}`, x));
       for (const sheet of buildResultSheets(outcome, state.review, lang)) {
-        put(`sheet.${sheet.name}.head`, { ...sheet, blocks: sheet.blocks.map((b) => ({ ...b, rows: b.rows.length })) });
-        sheet.blocks.forEach((b, bi) => b.rows.forEach((r, ri) => put(`sheet.${sheet.name}.${bi}.${ri}`, r)));
+        put(`sheet.${sheet.name}.head`, { ...sheet, blocks: sheet.blocks.map(({ rows: _rows, rowCount, ...b }) => ({ ...b, rows: rowCount })) });
+        sheet.blocks.forEach((b, bi) => {
+          let ri = 0;
+          for (const r of blockRows(b)) put(`sheet.${sheet.name}.${bi}.${ri++}`, r);
+        });
       }
     }
     put('highlights', highlightRequests(outcome, state, outcome.rules.criteria.map((c) => c.id)));

@@ -4,7 +4,7 @@
  * 500,000-row review sheet is never held whole in the pane; in one thread (command line, tests) a
  * built ResultSheet is its own source.
  */
-import type { OutColumn, OutRow, ResultSheet, ResultSheetKind } from '../domain/sheets/model';
+import { BLOCK_PAGE_ROWS, listBlock, type OutColumn, type OutRow, type ResultSheet, type ResultSheetKind } from '../domain/sheets/model';
 import { columnWidths } from '../domain/sheets/widths';
 
 export interface SheetHead {
@@ -25,7 +25,7 @@ export interface SheetSource extends SheetHead {
 export type WritableSheet = ResultSheet | SheetSource;
 
 /** Rows asked for at once (about 1 MB of a review sheet). */
-export const SHEET_PAGE_ROWS = 2_000;
+export const SHEET_PAGE_ROWS = BLOCK_PAGE_ROWS;
 
 export function isSheetSource(sheet: WritableSheet): sheet is SheetSource {
   return typeof (sheet as SheetSource).rows === 'function';
@@ -36,17 +36,17 @@ export function sheetHead(sheet: ResultSheet): SheetHead {
     name: sheet.name,
     kind: sheet.kind,
     title: sheet.title,
-    blocks: sheet.blocks.map((b) => ({ ...(b.title === undefined ? {} : { title: b.title }), columns: b.columns, rowCount: b.rows.length })),
+    blocks: sheet.blocks.map((b) => ({ ...(b.title === undefined ? {} : { title: b.title }), columns: b.columns, rowCount: b.rowCount })),
     widths: columnWidths(sheet),
   };
 }
 
 export function sheetSource(sheet: WritableSheet): SheetSource {
   if (isSheetSource(sheet)) return sheet;
-  return { ...sheetHead(sheet), rows: async (block, start, end) => sheet.blocks[block]!.rows.slice(start, end) };
+  return { ...sheetHead(sheet), rows: async (block, start, end) => sheet.blocks[block]!.rows(start, end) };
 }
 
-/** Every row of a source, in pages (writers that need the whole sheet at once). */
+/** A source's rows, fetched a page at a time, as a sheet the .xlsx writer takes (written whole at save). */
 export async function collectSheet(sheet: WritableSheet): Promise<ResultSheet> {
   if (!isSheetSource(sheet)) return sheet;
   const blocks = [];
@@ -55,7 +55,7 @@ export async function collectSheet(sheet: WritableSheet): Promise<ResultSheet> {
     for (let start = 0; start < head.rowCount; start += SHEET_PAGE_ROWS) {
       for (const row of await sheet.rows(b, start, Math.min(head.rowCount, start + SHEET_PAGE_ROWS))) rows.push(row);
     }
-    blocks.push({ ...(head.title === undefined ? {} : { title: head.title }), columns: head.columns, rows });
+    blocks.push(listBlock({ ...(head.title === undefined ? {} : { title: head.title }), columns: head.columns, rows }));
   }
   return { name: sheet.name, kind: sheet.kind, title: sheet.title, blocks };
 }

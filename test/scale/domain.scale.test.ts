@@ -12,6 +12,7 @@ import { UnitIndex } from '../../src/domain/read/units';
 import { readSheets } from '../../src/domain/read/workbook-reader';
 import { LAI_CHAU_82_2023 } from '../../src/domain/rules/presets';
 import { buildResultSheets } from '../../src/domain/sheets';
+import { blockRows } from '../../src/domain/sheets/model';
 import { grassrootsSheet, initiativeSheet, upperSheet } from '../helpers/province';
 
 // Every cross-module call into the parsers and the text keys is counted.
@@ -71,7 +72,8 @@ function work(n: number): Work {
   try {
     const reading = readSheets(sheets);
     const outcome = decide(reading.model, LAI_CHAU_82_2023);
-    buildResultSheets(outcome, [], 'vi');
+    // Every row made, as a writer asks for them.
+    for (const sheet of buildResultSheets(outcome, [], 'vi')) for (const block of sheet.blocks) for (const _row of blockRows(block));
     for (const c of outcome.rules.criteria) markedRows(outcome, c.id);
     const dates = new Set(sheets[2]!.rows.flat().filter((v: CellValue) => typeof v === 'string' && DATES.includes(v)));
     return { calls: new Map(calls), finds: find.mock.calls.length, decisions: decideSpy.mock.calls.length, distinctDates: dates.size, initiatives: outcome.model.initiatives.length };

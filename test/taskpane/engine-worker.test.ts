@@ -15,6 +15,7 @@ import { NOT_READ_MESSAGE } from '../../src/taskpane/engine/messages';
 import type { Analysis, Engine, EvaluateProgress, ResultSheetKind, ReviewSource } from '../../src/taskpane/engine/types';
 import type { Lang } from '../../src/domain/i18n';
 import { collectSheet } from '../../src/workbook/sheet-source';
+import { blockRows } from '../../src/domain/sheets/model';
 import { Session } from '../../src/taskpane/session';
 import { readInto } from '../../src/taskpane/session/read-workbook';
 import { paramsFor } from '../../src/taskpane/session/settings';
@@ -112,7 +113,7 @@ async function resultSheets(a: Analysis, kind: ResultSheetKind, lang: Lang) {
   const held = await a.resultSheets(kind, lang);
   const sheets = await Promise.all(held.sheets.map((s) => collectSheet(s)));
   held.release();
-  return sheets;
+  return sheets.map((s) => ({ ...s, blocks: s.blocks.map((b) => ({ ...b, rows: [...blockRows(b)] })) }));
 }
 
 test('result sheets come to the pane a page at a time while Excel writes them, and the worker lets them go once written', async () => {

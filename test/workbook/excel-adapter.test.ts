@@ -1,5 +1,5 @@
 import type { RowChunk } from '../../src/domain/cells';
-import type { ResultSheet } from '../../src/domain/sheets/model';
+import { listBlocks, type OutRow, type ResultSheet } from '../../src/domain/sheets/model';
 import { WorkbookError } from '../../src/workbook/gateway';
 import { ExcelGateway, checkHost, markerFormula, markerKey } from '../../src/workbook/excel';
 import { rowAreaAddresses } from '../../src/workbook/excel/addresses';
@@ -36,11 +36,11 @@ function grid(rows: number, cols: number, cell: (r: number, c: number) => string
   return Array.from({ length: rows }, (_, r) => Array.from({ length: cols }, (_, c) => cell(r, c)));
 }
 
-const summary = (rows: ResultSheet['blocks'][number]['rows'], name = 'Tổng hợp'): ResultSheet => ({
+const summary = (rows: OutRow[], name = 'Tổng hợp'): ResultSheet => ({
   name,
   kind: 'summary',
   title: ['LIÊN ĐOÀN LAO ĐỘNG TỈNH LAI CHÂU', 'BIỂU TỔNG HỢP'],
-  blocks: [
+  blocks: listBlocks([
     {
       title: 'I. Theo đơn vị',
       columns: [
@@ -52,7 +52,7 @@ const summary = (rows: ResultSheet['blocks'][number]['rows'], name = 'Tổng h�
       ],
       rows,
     },
-  ],
+  ]),
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -284,7 +284,7 @@ describe('headerMerges', () => {
 // ---------------------------------------------------------------------------------------------
 
 describe('writeSheet', () => {
-  const rows: ResultSheet['blocks'][number]['rows'] = [
+  const rows: OutRow[] = [
     { cells: ['LĐLĐ huyện Tam Đường', 12, 1_250_000_000, 152.3, { text: 'DS sáng kiến!12', sheet: 'DS sáng kiến', row: 12 }] },
     { cells: ['=1+1', 3, null, 0, null] },
     { cells: ['+84912345678', '-5', '@x', '31/8/2023', null], style: 'excluded' },

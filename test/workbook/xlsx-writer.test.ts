@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import type { ResultSheet } from '../../src/domain/sheets/model';
+import { listBlocks, type OutRow, type ResultSheet } from '../../src/domain/sheets/model';
 import type { HighlightRequest } from '../../src/workbook/gateway';
 import { META_SHEET, XlsxFileGateway, writeResultWorkbook } from '../../src/workbook/xlsx';
 import { installInternalLinks } from './internal-links';
@@ -60,7 +60,7 @@ const summary: ResultSheet = {
   name: 'Tổng hợp',
   kind: 'summary',
   title: ['KẾT QUẢ BÌNH XÉT', 'Chương trình 01 triệu sáng kiến'],
-  blocks: [
+  blocks: listBlocks([
     {
       columns: [
         { header: 'Đơn vị', format: 'text', width: 30 },
@@ -78,9 +78,9 @@ const summary: ResultSheet = {
       ],
     },
     { title: 'Theo lĩnh vực', columns: [{ header: 'Lĩnh vực', format: 'text' }, { header: 'Số', format: 'integer' }], rows: [{ cells: ['Y tế', 3] }] },
-  ],
+  ]),
 };
-const review: ResultSheet = { name: 'Rà soát', kind: 'review', title: [], blocks: [{ columns: [{ header: 'Vấn đề', format: 'text' }], rows: [{ cells: ['=1+1'] }, { cells: ['  hai khoảng trắng  '] }] }] };
+const review: ResultSheet = { name: 'Rà soát', kind: 'review', title: [], blocks: listBlocks([{ columns: [{ header: 'Vấn đề', format: 'text' }], rows: [{ cells: ['=1+1'] }, { cells: ['  hai khoảng trắng  '] }] }]) };
 const HIGHLIGHTS: HighlightRequest[] = [
   { key: '2.1.2a', color: '#FFEB9C', sheet: 'Đơn vị', rows: [3, 4, 5, 9], columnCount: 4 },
   { key: '2.1.1b', color: '#C6EFCE', sheet: 'Đơn vị', rows: [20], columnCount: 4 },
@@ -399,7 +399,7 @@ describe('sizes and limits', () => {
       name: 'Nhiều liên kết',
       kind: 'review',
       title: [],
-      blocks: [{ columns: [{ header: 'Vị trí', format: 'link' }], rows: Array.from({ length: MAX_LINKS + 100 }, (_, i) => ({ cells: [{ text: `DS!${i + 2}`, sheet: 'Nhiều liên kết', row: i + 2 }] })) }],
+      blocks: listBlocks([{ columns: [{ header: 'Vị trí', format: 'link' }], rows: Array.from({ length: MAX_LINKS + 100 }, (_, i) => ({ cells: [{ text: `DS!${i + 2}`, sheet: 'Nhiều liên kết', row: i + 2 }] })) }]),
     };
     const output = file('links.xlsx');
     const report = await writeResultWorkbook({ output, sheets: [many] });
@@ -410,7 +410,7 @@ describe('sizes and limits', () => {
   });
 
   it('refuses a sheet with more rows than Excel has', () => {
-    const huge = { name: 'x', kind: 'review', title: [], blocks: [{ columns: [{ header: 'a', format: 'text' }], rows: { length: 1_048_576 } }] } as unknown as ResultSheet;
+    const huge = { name: 'x', kind: 'review', title: [], blocks: [{ columns: [{ header: 'a', format: 'text' }], rowCount: 1_048_576, rows: () => [] }] } as ResultSheet;
     expect(() => checkSheetSize(huge, 'x')).toThrow(/1,048,576/);
   });
 
@@ -419,7 +419,7 @@ describe('sizes and limits', () => {
       name: 'Ký tự lạ',
       kind: 'review',
       title: [],
-      blocks: [{ columns: [{ header: 'Văn bản', format: 'text' }], rows: [{ cells: ['a\u0001b'] }, { cells: ['_x0041_'] }, { cells: ['dòng 1\r\ndòng 2'] }, { cells: ['<&>"\''] }, { cells: ['🌿 \uD800 lẻ'] }] }],
+      blocks: listBlocks([{ columns: [{ header: 'Văn bản', format: 'text' }], rows: [{ cells: ['a\u0001b'] }, { cells: ['_x0041_'] }, { cells: ['dòng 1\r\ndòng 2'] }, { cells: ['<&>"\''] }, { cells: ['🌿 \uD800 lẻ'] }] }]),
     };
     const output = file('odd.xlsx');
     await writeResultWorkbook({ output, sheets: [odd] });

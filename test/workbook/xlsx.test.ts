@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { CellValue, RowChunk } from '../../src/domain/cells';
-import type { ResultSheet } from '../../src/domain/sheets/model';
+import { listBlocks, type OutRow, type ResultSheet } from '../../src/domain/sheets/model';
 import { WorkbookError } from '../../src/workbook/gateway';
 import { safeSheetName } from '../../src/workbook/sheet-names';
 import { META_SHEET, XlsxFileGateway, rowsToRef, writeResultWorkbook } from '../../src/workbook/xlsx';
@@ -217,7 +217,7 @@ describe('writeResultWorkbook', () => {
     name: 'Tổng hợp',
     kind: 'summary',
     title: ['KẾT QUẢ BÌNH XÉT', 'Chương trình 01 triệu sáng kiến'],
-    blocks: [
+    blocks: listBlocks([
       {
         columns: [
           { header: 'Đơn vị', format: 'text', width: 30 },
@@ -235,9 +235,9 @@ describe('writeResultWorkbook', () => {
         ],
       },
       { title: 'Theo lĩnh vực', columns: [{ header: 'Lĩnh vực', format: 'text' }, { header: 'Số', format: 'integer' }], rows: [{ cells: ['Y tế', 3] }] },
-    ],
+    ]),
   };
-  const review: ResultSheet = { name: 'Rà soát', kind: 'review', title: [], blocks: [{ columns: [{ header: 'Vấn đề', format: 'text' }], rows: [{ cells: ['=1+1'] }] }] };
+  const review: ResultSheet = { name: 'Rà soát', kind: 'review', title: [], blocks: listBlocks([{ columns: [{ header: 'Vấn đề', format: 'text' }], rows: [{ cells: ['=1+1'] }] }]) };
 
   async function sourceWorkbook(path: string): Promise<void> {
     const wb = new ExcelJS.Workbook();
@@ -431,7 +431,7 @@ describe('sample workbook', () => {
     const report = await writeResultWorkbook({
       input: sample,
       output,
-      sheets: [{ name: 'TH chỉ tiêu', kind: 'summary', title: ['Tổng hợp'], blocks: [{ columns: [{ header: 'Đơn vị', format: 'text' }], rows: [{ cells: ['x'] }] }] }],
+      sheets: [{ name: 'TH chỉ tiêu', kind: 'summary', title: ['Tổng hợp'], blocks: listBlocks([{ columns: [{ header: 'Đơn vị', format: 'text' }], rows: [{ cells: ['x'] }] }]) }],
       highlights: [{ key: '2.1.1a', color: '#C6EFCE', sheet: 'TH chỉ tiêu', rows: [8, 12, 15], columnCount: 7 }],
     });
     expect(sha(sample)).toBe(before);

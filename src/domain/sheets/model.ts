@@ -27,11 +27,38 @@ export interface OutRow {
   style?: RowStyle;
 }
 
-/** One block (table) of a result sheet; a sheet may stack several blocks with a blank row between. */
+/**
+ * One block (table) of a result sheet; a sheet may stack several blocks with a blank row between.
+ * Its rows are made when asked for, a page at a time: a review sheet of half a million rows is
+ * never held whole, by the engine or by a writer.
+ */
 export interface OutBlock {
   title?: string;
   columns: OutColumn[];
+  rowCount: number;
+  /** Data rows [start, end). */
+  rows(start: number, end: number): OutRow[];
+}
+
+/** A block whose rows are all at hand (the summary's tables, a nomination list). */
+export interface ListBlock {
+  title?: string;
+  columns: OutColumn[];
   rows: OutRow[];
+}
+
+export function listBlock({ rows, ...head }: ListBlock): OutBlock {
+  return { ...head, rowCount: rows.length, rows: (start, end) => rows.slice(start, end) };
+}
+
+export const listBlocks = (blocks: ListBlock[]): OutBlock[] => blocks.map(listBlock);
+
+/** Rows asked of a block at once. */
+export const BLOCK_PAGE_ROWS = 2_000;
+
+/** Every data row of a block, in order, a page at a time. */
+export function* blockRows(block: OutBlock, pageRows = BLOCK_PAGE_ROWS): Generator<OutRow> {
+  for (let start = 0; start < block.rowCount; start += pageRows) yield* block.rows(start, Math.min(block.rowCount, start + pageRows));
 }
 
 export type ResultSheetKind = 'summary' | 'nomination' | 'review';

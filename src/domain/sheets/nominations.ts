@@ -8,7 +8,7 @@ import type { Outcome } from '../engine/run';
 import type { Lang } from '../i18n';
 import { formatNumber } from '../i18n';
 import { col, nominationSheetName, pctOrNull, pick } from './common';
-import type { OutBlock, OutCell, OutRow, ResultSheet } from './model';
+import { type ListBlock, listBlock, type OutCell, type OutRow, type ResultSheet } from './model';
 import { subjectUnitName } from '../engine/subjects';
 
 function qualifying(o: Outcome, s: SubjectRef, lang: Lang): string {
@@ -54,7 +54,7 @@ function candidateRow(o: Outcome, c: Candidate, rank: number, slot: string, lang
   };
 }
 
-function awardBlock(o: Outcome, list: Nomination[], lang: Lang): OutBlock {
+function awardBlock(o: Outcome, list: Nomination[], lang: Lang): ListBlock {
   const rows: OutRow[] = [];
   for (const n of list) {
     // A heading row per group: whose quota it is, how many slots and why.
@@ -92,7 +92,7 @@ export function buildNominationSheets(o: Outcome, lang: Lang): ResultSheet[] {
       name: nominationSheetName(award, lang),
       kind: 'nomination' as const,
       title: [`${pick(lang, 'DANH SÁCH ĐỀ CỬ', 'NOMINATIONS')} ${award}: ${def?.title[lang] ?? ''}`, `${o.rules.title[lang]} — ${quotaText}`],
-      blocks: [awardBlock(o, list, lang)],
+      blocks: [listBlock(awardBlock(o, list, lang))],
     };
   });
 }

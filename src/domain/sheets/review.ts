@@ -111,7 +111,11 @@ function autoRow(i: Issue, lang: Lang): ReviewRow {
   return { key: subjectKeyOf(kind, i.subject ?? '', i.unit ?? null, where), kind, subject: i.subject ?? '', unit: i.unit ?? null, where, issue: i.message[lang], code: i.code, source: 'auto', award: null, decision: null, who: null, when: null, note: null };
 }
 
-/** The new review sheet: this run's automatic flags (decisions carried over) and every reviewer row kept. */
+/**
+ * The new review sheet: this run's automatic flags (decisions carried over) and every reviewer row
+ * kept. One row per flag and issue (half a million at a million initiatives), each made only when
+ * a writer asks for its page.
+ */
 export function buildReviewSheet(o: Outcome, previous: ReviewRow[], lang: Lang): ResultSheet {
   const earlier = new Map(previous.filter((r) => r.source === 'auto').map((r) => [`${r.key}|${r.code}`, r]));
   const outRow = (r: ReviewRow, n: number): OutRow => ({
@@ -122,24 +126,33 @@ export function buildReviewSheet(o: Outcome, previous: ReviewRow[], lang: Lang):
       r.decision ? DECISION_LABEL[r.decision][lang === 'vi' ? 0 : 1] : null, r.who, r.when, r.note, r.key,
     ],
   });
-  // One row per flag and issue, straight to the sheet (half a million at a million initiatives):
-  // no list of review rows in between.
-  const out: OutRow[] = [];
-  const addAuto = (i: Issue) => {
-    const row = autoRow(i, lang);
-    const before = earlier.size ? earlier.get(`${row.key}|${row.code}`) : undefined;
-    if (before) {
-      Object.assign(row, { decision: before.decision, who: before.who, when: before.when, note: before.note, award: before.award });
-      carried.add(before);
-    }
-    out.push(outRow(row, out.length));
-  };
-  const carried = new Set<ReviewRow>();
-  for (const i of o.flags) addAuto(i);
-  for (const i of o.issues) if (i.severity !== 'info') addAuto(i);
+  const flags = o.flags;
+  const issues = o.issues.filter((i) => i.severity !== 'info');
+  const autoCount = flags.length + issues.length;
+  const autoAt = (n: number) => (n < flags.length ? flags[n]! : issues[n - flags.length]!);
+  const decided = (row: ReviewRow) => (earlier.size ? earlier.get(`${row.key}|${row.code}`) : undefined);
   // A decision can remove its own flag (an excluded initiative raises no evidence flags): keep that row.
-  for (const r of previous) if (r.source === 'auto' && r.decision && !carried.has(r)) out.push(outRow(r, out.length));
-  for (const r of previous) if (r.source === 'reviewer') out.push(outRow(r, out.length));
+  const carried = new Set<ReviewRow>();
+  if (earlier.size) {
+    for (let n = 0; n < autoCount; n++) {
+      const before = decided(autoRow(autoAt(n), lang));
+      if (before) carried.add(before);
+    }
+  }
+  const kept = [...previous.filter((r) => r.source === 'auto' && r.decision && !carried.has(r)), ...previous.filter((r) => r.source === 'reviewer')];
+  const rowAt = (n: number): OutRow => {
+    if (n >= autoCount) return outRow(kept[n - autoCount]!, n);
+    const row = autoRow(autoAt(n), lang);
+    const before = decided(row);
+    if (before) Object.assign(row, { decision: before.decision, who: before.who, when: before.when, note: before.note, award: before.award });
+    return outRow(row, n);
+  };
+  const rowCount = autoCount + kept.length;
+  const rows = (start: number, end: number) => {
+    const out: OutRow[] = [];
+    for (let n = start; n < Math.min(end, rowCount); n++) out.push(rowAt(n));
+    return out;
+  };
   const h = REVIEW_HEADERS[lang];
   const widths = [6, 11, 36, 28, 18, 50, 22, 13, 10, 11, 18, 14, 30, 30];
   const formats = ['integer', 'text', 'text', 'text', 'link', 'text', 'text', 'text', 'text', 'text', 'text', 'text', 'text', 'text'] as const;
@@ -147,6 +160,6 @@ export function buildReviewSheet(o: Outcome, previous: ReviewRow[], lang: Lang):
     name: REVIEW_SHEET[lang],
     kind: 'review',
     title: [pick(lang, 'RÀ SOÁT: ghi «Loại», «Giữ» hoặc «Chọn» ở cột Quyết định; Bình xét đọc lại mỗi lần chạy', 'REVIEW: write "Exclude", "Keep" or "Pin" in the Decision column; Bình xét reads it back on every run')],
-    blocks: [{ columns: h.map((header, i) => col(header, formats[i]!, widths[i])), rows: out }],
+    blocks: [{ columns: h.map((header, i) => col(header, formats[i]!, widths[i])), rowCount, rows }],
   };
 }

@@ -9,7 +9,7 @@ import type { Lang } from '../i18n';
 import type { Unit } from '../model';
 import { collator } from '../engine/quotas';
 import { col, pctOrNull, pick, SUMMARY_SHEET } from './common';
-import type { OutBlock, OutRow, ResultSheet } from './model';
+import { type ListBlock, listBlocks, type OutRow, type ResultSheet } from './model';
 
 const LABEL_WIDTH = 44;
 const LEVEL = { province: ['Tỉnh', 'Province'], upper: ['CĐ cấp trên', 'Upper-level'], grassroots: ['CĐCS', 'Grassroots'], enterprise: ['Doanh nghiệp', 'Enterprise'] } as const;
@@ -35,7 +35,7 @@ function hierarchyOrder(units: Unit[]): Unit[] {
   return out;
 }
 
-function unitsBlock(o: Outcome, lang: Lang): OutBlock {
+function unitsBlock(o: Outcome, lang: Lang): ListBlock {
   const facts = o.evaluation.facts.units;
   const rows: OutRow[] = hierarchyOrder(o.model.units).map((u) => {
     const f = facts[u.id]!;
@@ -65,7 +65,7 @@ function unitsBlock(o: Outcome, lang: Lang): OutBlock {
   };
 }
 
-function totalsBlock(o: Outcome, lang: Lang): OutBlock {
+function totalsBlock(o: Outcome, lang: Lang): ListBlock {
   const { initiatives } = o.model;
   const status = o.evaluation.facts.status;
   let counted = 0, withBenefit = 0, total = 0, evidenced = 0;
@@ -93,7 +93,7 @@ function totalsBlock(o: Outcome, lang: Lang): OutBlock {
   };
 }
 
-function fieldsBlock(o: Outcome, lang: Lang): OutBlock {
+function fieldsBlock(o: Outcome, lang: Lang): ListBlock {
   const byField = new Map<string, { count: number; withBenefit: number; total: number }>();
   const status = o.evaluation.facts.status;
   o.model.initiatives.forEach((i, n) => {
@@ -117,7 +117,7 @@ function fieldsBlock(o: Outcome, lang: Lang): OutBlock {
   };
 }
 
-function criteriaBlock(o: Outcome, lang: Lang): OutBlock {
+function criteriaBlock(o: Outcome, lang: Lang): ListBlock {
   const ev = o.evaluation;
   const tally = new Map(ev.criteria.map((c) => [c.id, { met: 0, not_met: 0, unknown: 0 }]));
   for (const u of o.model.units) {
@@ -147,7 +147,7 @@ function criteriaBlock(o: Outcome, lang: Lang): OutBlock {
   };
 }
 
-function nominationsBlock(o: Outcome, lang: Lang): OutBlock {
+function nominationsBlock(o: Outcome, lang: Lang): ListBlock {
   return {
     title: pick(lang, 'II.6. Kết quả bình xét, đề nghị khen thưởng', 'II.6. Nominations against quota'),
     columns: [col(pick(lang, 'Giải thưởng — nhóm', 'Award — group'), 'text', LABEL_WIDTH), col(pick(lang, 'Số suất', 'Quota'), 'integer', 9), col(pick(lang, 'Đã chọn', 'Selected'), 'integer', 9), col(pick(lang, 'Dự bị', 'Reserve'), 'integer', 9), col(pick(lang, 'Căn cứ số suất', 'Quota basis'), 'text', 12)], // last column: its text runs on into the empty cells to its right
@@ -160,6 +160,6 @@ export function buildSummarySheet(o: Outcome, lang: Lang): ResultSheet {
     name: SUMMARY_SHEET[lang],
     kind: 'summary',
     title: [pick(lang, 'TỔNG HỢP KẾT QUẢ CHƯƠNG TRÌNH "01 TRIỆU SÁNG KIẾN"', 'SUMMARY OF THE "ONE MILLION INITIATIVES" PROGRAMME'), `${o.rules.title[lang]} — ${pick(lang, 'Lập bởi Bình xét', 'Made by Bình xét')}`],
-    blocks: [unitsBlock(o, lang), totalsBlock(o, lang), fieldsBlock(o, lang), criteriaBlock(o, lang), nominationsBlock(o, lang)],
+    blocks: listBlocks([unitsBlock(o, lang), totalsBlock(o, lang), fieldsBlock(o, lang), criteriaBlock(o, lang), nominationsBlock(o, lang)]),
   };
 }

@@ -19,7 +19,7 @@ export function columnWidths(sheet: ResultSheet): number[] {
       if (w === undefined) {
         const longestWord = Math.max(...col.header.split(/\s+/).map((s) => s.length));
         w = Math.max(8, Math.min(14, col.header.length), longestWord + 2);
-        for (const row of block.rows.slice(0, WIDTH_SAMPLE_ROWS)) w = Math.max(w, Math.min(60, displayText(row.cells[i] ?? null).length + 2));
+        for (const row of block.rows(0, Math.min(block.rowCount, WIDTH_SAMPLE_ROWS))) w = Math.max(w, Math.min(60, displayText(row.cells[i] ?? null).length + 2));
       }
       widths[i] = Math.max(widths[i] ?? 0, w);
     });

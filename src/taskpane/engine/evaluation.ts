@@ -112,8 +112,8 @@ export class OutcomeQueries {
 
   sheetRows(handle: number, sheet: number, block: number, start: number, end: number): OutRow[] {
     if (this.held?.handle !== handle) throw new WorkbookError(RELEASED_MESSAGE, 'missing');
-    const rows = this.held.sheets[sheet]?.blocks[block]?.rows ?? [];
-    return rows.slice(start, Math.min(end, start + MAX_SHEET_PAGE));
+    const b = this.held.sheets[sheet]?.blocks[block];
+    return b ? b.rows(start, Math.min(end, start + MAX_SHEET_PAGE, b.rowCount)) : [];
   }
 
   releaseSheets(handle: number): void {

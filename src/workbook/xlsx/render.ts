@@ -5,7 +5,7 @@
  * "=SUM(A1)", "+84…", "-5" and "@x" stay text; numbers are numbers; links to a place in the
  * workbook are `<hyperlink location=…>` (no relationship), as Excel writes them.
  */
-import { EXCEL_FORMATS, type OutCell, type OutColumn, type ResultSheet, type RowStyle } from '../../domain/sheets/model';
+import { blockRows, EXCEL_FORMATS, type OutCell, type OutColumn, type ResultSheet, type RowStyle } from '../../domain/sheets/model';
 import { columnLetter } from '../../domain/cells';
 import { columnWidths } from '../../domain/sheets/widths';
 import { WorkbookError } from '../gateway';
@@ -46,7 +46,7 @@ export function sheetRef(sheet: string, row: number, column = 1): string {
 /** Rows the sheet will use (the last one written). */
 export function sheetRowCount(sheet: ResultSheet): number {
   let r = sheet.title.length > 0 ? sheet.title.length + 1 : 0;
-  sheet.blocks.forEach((b, i) => (r += (i > 0 ? 1 : 0) + (b.title ? 1 : 0) + 1 + b.rows.length));
+  sheet.blocks.forEach((b, i) => (r += (i > 0 ? 1 : 0) + (b.title ? 1 : 0) + 1 + b.rowCount));
   return r;
 }
 
@@ -186,7 +186,7 @@ export function* renderResultSheet(sheet: ResultSheet, ctx: RenderContext, stats
       return ids;
     };
     const n = block.columns.length;
-    for (const row of block.rows) {
+    for (const row of blockRows(block)) {
       const plain = stylesFor(row.style, false);
       out.ascii(`<row r="${r}">`);
       for (let i = 0; i < n; i++) {
@@ -218,7 +218,7 @@ export function* renderResultSheet(sheet: ResultSheet, ctx: RenderContext, stats
     for (let b = 0; b < sheet.blocks.length && left > 0; b++) {
       const block = sheet.blocks[b];
       row += (b > 0 ? 1 : 0) + (block.title ? 1 : 0) + 1;
-      for (const data of block.rows) {
+      for (const data of blockRows(block)) {
         for (let i = 0; i < block.columns.length && left > 0; i++) {
           const cell = data.cells[i];
           if (cell === null || typeof cell !== 'object') continue;
