@@ -21,26 +21,27 @@ export interface SheetArrays {
 }
 
 /**
- * A chunk as the add-in receives it: office-js gets each `range.values` response as encoded text
- * and parses it when it arrives. Cached chunks stay encoded (off the JavaScript heap) until their
- * `rows` are first asked for, so the pipeline is measured with the input it would really hold.
+ * A chunk as the add-in receives it: office-js gets each \`range.values\` response when it asks for
+ * it and parses it as it arrives. Cached chunks stay in the cache file until their \`rows\` are
+ * first asked for, so the pipeline is measured with what it would really hold: not the sheet's
+ * other responses.
  */
 export interface ArrayChunk {
   startRow: number;
   readonly rows: OfficeValue[][];
 }
 
-/** Time spent decoding chunks (the part of a read that is office-js parsing its response). */
+/** Time spent fetching and decoding chunks (the part of a read that is office-js getting its response). */
 export const decoding = { ms: 0 };
 
-function encodedChunk(startRow: number, body: Buffer): ArrayChunk {
+function encodedChunk(startRow: number, fetch: () => Buffer): ArrayChunk {
   let rows: OfficeValue[][] | null = null;
   return {
     startRow,
     get rows() {
       if (!rows) {
         const t = performance.now();
-        rows = (deserialize(body) as { rows: OfficeValue[][] }).rows;
+        rows = (deserialize(fetch()) as { rows: OfficeValue[][] }).rows;
         decoding.ms += performance.now() - t;
       }
       return rows;
@@ -107,24 +108,31 @@ function writeCache(file: string, sheets: SheetArrays[]): void {
 }
 
 function readCache(file: string): SheetArrays[] {
-  const fd = openSync(file, 'r');
+  const fd = openSync(file, 'r'); // left open: chunks are read from it when first asked for
   let at = 0;
-  const next = (): Buffer => {
-    const len = Buffer.alloc(4);
-    readSync(fd, len, 0, 4, at);
-    const body = Buffer.alloc(len.readUInt32LE());
-    readSync(fd, body, 0, body.length, at + 4);
-    at += 4 + body.length;
-    return body;
+  // One buffer for every read (deserialize copies what it needs): no external memory churn for V8 to collect.
+  let scratch = Buffer.alloc(1 << 20);
+  const read = (offset: number, length: number): Buffer => {
+    if (scratch.length < length) scratch = Buffer.alloc(Math.max(length, scratch.length * 2));
+    readSync(fd, scratch, 0, length, offset);
+    return scratch.subarray(0, length);
   };
-  const heads = deserialize(next()) as (Omit<SheetArrays, 'chunks'> & { chunks: number })[];
-  const out = heads.map((h) => ({
+  /** Where the next entry's body is, and how long. */
+  const next = (): [number, number] => {
+    const length = read(at, 4).readUInt32LE();
+    const entry: [number, number] = [at + 4, length];
+    at += 4 + length;
+    return entry;
+  };
+  const heads = deserialize(read(...next())) as (Omit<SheetArrays, 'chunks'> & { chunks: number })[];
+  return heads.map((h) => ({
     ...h,
     // Every chunk but the last holds CHUNK rows (see readFromXlsx).
-    chunks: Array.from({ length: h.chunks }, (_, i) => encodedChunk(1 + i * CHUNK, next())),
+    chunks: Array.from({ length: h.chunks }, (_, i) => {
+      const [offset, length] = next();
+      return encodedChunk(1 + i * CHUNK, () => read(offset, length));
+    }),
   }));
-  closeSync(fd);
-  return out;
 }
 
 /** The sample's sheets as office-js arrays (cached next to the sample). */
