@@ -58,7 +58,7 @@ async function main(): Promise<void> {
   });
   const outcome = evaluate(state, LAI_CHAU_82_2023);
   let written: string[] = [];
-  const resultRows = buildResultSheets(outcome, state.review, 'vi').reduce((a, sh) => a + sh.blocks.reduce((b, bl) => b + bl.rows.length, 0), 0);
+  const resultRows = buildResultSheets(outcome, state.review, 'vi').reduce((a, sh) => a + sh.blocks.reduce((b, bl) => b + bl.rowCount, 0), 0);
   const write = await step(async () => {
     written = await writeResults(gw, outcome, state, 'vi');
   });
