@@ -60,6 +60,28 @@ function cachedResolver(index: UnitIndex, units: Unit[]): UnitResolver {
 const initiativeAt = (i: Initiative) => ({ sheet: i.source.sheet, row: i.source.row, column: null, subject: i.title, kind: 'initiative' as const, unit: i.unitName });
 
 /**
+ * The document dates of an initiative, as a list shared by every initiative with the same dates
+ * (a few thousand days; lists are never changed by their readers): a million initiatives, not a
+ * million lists.
+ */
+class DateLists {
+  private readonly none: string[] = [];
+  private readonly lists = new Map<string, string[]>();
+
+  of(...dates: (string | null | undefined)[]): string[] {
+    const present = dates.filter((d): d is string => !!d);
+    if (present.length === 0) return this.none;
+    const key = present.join(' ');
+    let list = this.lists.get(key);
+    if (!list) {
+      list = present;
+      if (this.lists.size < 100_000) this.lists.set(key, list);
+    }
+    return list;
+  }
+}
+
+/**
  * Initiatives made as their rows are read, so that a million parsed rows are never held beside a
  * million initiatives. Units are resolved (and their issues raised) when the model is built, since
  * the units sheet may come later in the workbook.
@@ -71,6 +93,7 @@ export class InitiativeCollector {
   /** Negative benefits as written, by initiative (rare): stored as unknown, reported at resolution. */
   private readonly negatives = new Map<number, number>();
   private readonly has: InitiativeColumns;
+  private readonly dates = new DateLists();
 
   constructor(
     layout: SheetLayout,
@@ -97,11 +120,7 @@ export class InitiativeCollector {
     const recognition = doc(f.recognitionDoc);
     const reward = doc(f.rewardDecision);
     const certification = doc(f.benefitCertification);
-    const docDates: string[] = [];
-    if (recognition?.date) docDates.push(recognition.date);
-    if (reward?.date) docDates.push(reward.date);
-    if (certification?.date) docDates.push(certification.date);
-    if (typeof f.docDate === 'string' && f.docDate) docDates.push(f.docDate);
+    const docDates = this.dates.of(recognition?.date, reward?.date, certification?.date, typeof f.docDate === 'string' ? f.docDate : null);
     const benefit = typeof f.benefit === 'number' ? f.benefit : null;
     const negative = benefit !== null && benefit < 0;
     if (negative) this.negatives.set(id, benefit);
