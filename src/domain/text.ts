@@ -144,10 +144,10 @@ export function trimPunctuation(s: string): string {
 
 /** Author cell → names in written order; separators are `,` `;` and line breaks. */
 export function splitAuthors(s: string): string[] {
-  return s
-    .split(/[,;\n\r\u2028\u2029]+/)
-    .map(authorName)
-    .filter((name) => name !== '');
+  const names = s.split(/[,;\n\r\u2028\u2029]+/).map(authorName);
+  // Kept for the life of the workbook: the array `map` made (its exact size) unless a part was empty;
+  // `filter` grows its array by pushing, with room to spare for 17 names.
+  return names.includes('') ? names.filter((name) => name !== '') : names;
 }
 
 /** One part of an author cell as a name (the same few names recur in thousands of cells). */

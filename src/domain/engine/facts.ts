@@ -186,6 +186,8 @@ function buildPersons(initiatives: Initiative[], units: Unit[], status: Initiati
       if (st.viaOther.result === 'met' && i.social === true) p.evidencedSocial = true;
     }
   });
+  // Arrays grown by pushing keep room for 17 ids; most people have a few: kept at their size.
+  for (const p of persons) p.initiativeIds = p.initiativeIds.slice();
   return persons;
 }
 
