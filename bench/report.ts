@@ -36,13 +36,27 @@ export interface AdapterResult {
   maxRssMB: number;
 }
 
+export interface BareRead {
+  ms: number;
+  maxRssMB: number;
+  rows: number;
+  cells: number;
+}
+
+export interface CommandRun {
+  ms: number;
+  maxRssMB: number;
+  code: number;
+}
+
 export interface BenchResult {
   machine: { nproc: string; cpu: string; free: string; memory: string; node: string; os: string; loadBefore: string; loadAfter: string; commit: string; date: string };
   runs: number;
   samples: { initiatives: number; rows: number; grassroots: number; upper: number; bytes: number }[];
   domain: { size: number; runs: DomainRun[] }[];
   adapter: AdapterResult | null;
-  cli: { size: number; file: string; bytes: number; bare: { ms: number; maxRssMB: number; rows: number; cells: number }; cli: { ms: number; maxRssMB: number; code: number } } | null;
+  /** The fastest of each, and every run (older results have only one of each). */
+  cli: { size: number; file: string; bytes: number; bare: BareRead; cli: CommandRun; bareRuns?: BareRead[]; cliRuns?: CommandRun[] } | null;
 }
 
 export const BUDGETS = {
@@ -94,8 +108,12 @@ export function renderReport(r: BenchResult): { table: string; markdown: string 
     const b = best(big.runs);
     const s = best(small.runs);
     budgetRows.push([`(a) ${n(big.size)} initiatives, wall time`, `≤ ${t(BUDGETS.domainMs)}`, t(b.ms.total), verdict(b.ms.total <= BUDGETS.domainMs)]);
-    budgetRows.push([`(a) ${n(big.size)} initiatives, peak RSS of the process`, `≤ ${mb(BUDGETS.domainMB)}`, mb(b.memory.peakRssMB), verdict(b.memory.peakRssMB <= BUDGETS.domainMB)]);
-    budgetRows.push([`(a) ${n(big.size)} initiatives, memory the pipeline adds to the process as it started`, `≤ ${mb(BUDGETS.domainMB)}`, mb(b.memory.pipelineRssMB), verdict(b.memory.pipelineRssMB <= BUDGETS.domainMB)]);
+    // Memory is held to the worst run (when the collector runs moves the peak from one run to the next).
+    const peak = Math.max(...big.runs.map((x) => x.memory.peakRssMB));
+    const added = Math.max(...big.runs.map((x) => x.memory.pipelineRssMB));
+    const spread = (key: 'peakRssMB' | 'pipelineRssMB') => big.runs.map((x) => n(x.memory[key])).join(', ');
+    budgetRows.push([`(a) ${n(big.size)} initiatives, peak RSS of the process (highest of the runs: ${spread('peakRssMB')} MB)`, `≤ ${mb(BUDGETS.domainMB)}`, mb(peak), verdict(peak <= BUDGETS.domainMB)]);
+    budgetRows.push([`(a) ${n(big.size)} initiatives, memory the pipeline adds to the process as it started (highest: ${spread('pipelineRssMB')} MB)`, `≤ ${mb(BUDGETS.domainMB)}`, mb(added), verdict(added <= BUDGETS.domainMB)]);
     if (big !== small) {
       const ratio = b.ms.total / s.ms.total;
       budgetRows.push([`(a) growth ${n(big.size)} / ${n(small.size)}`, `≤ ${BUDGETS.growth}×`, `${ratio.toFixed(0)}× (${(big.size / small.size).toFixed(0)}× the initiatives)`, verdict(ratio <= BUDGETS.growth)]);
@@ -133,16 +151,21 @@ export function renderReport(r: BenchResult): { table: string; markdown: string 
   const c = r.cli;
   if (c) {
     const ratio = c.cli.ms / c.bare.ms;
-    const head = ['', 'wall', 'peak RSS'];
+    const bares = c.bareRuns ?? [c.bare];
+    const clis = c.cliRuns ?? [c.cli];
+    const all = (runs: { ms: number }[]) => runs.map((x) => t(x.ms)).join(', ');
+    // Memory is held to the worst run, as in (a).
+    const cliPeak = Math.max(...clis.map((x) => x.maxRssMB));
+    const head = ['', 'wall (fastest)', 'all runs, alternating', 'peak RSS (highest)'];
     const rows = [
-      [`exceljs streaming read of the file, nothing else (${n(c.bare.rows)} rows, ${n(c.bare.cells)} cells)`, t(c.bare.ms), mb(c.bare.maxRssMB)],
-      ['`run <file> --out <results.xlsx>` (read, decide, write result sheets and highlights)', t(c.cli.ms), mb(c.cli.maxRssMB)],
-      ['ratio', `${ratio.toFixed(2)}×`, ''],
+      [`exceljs streaming read of the file, nothing else (${n(c.bare.rows)} rows, ${n(c.bare.cells)} cells)`, t(c.bare.ms), all(bares), mb(Math.max(...bares.map((x) => x.maxRssMB)))],
+      ['`run <file> --out <results.xlsx>` (read, decide, write result sheets and highlights)', t(c.cli.ms), all(clis), mb(cliPeak)],
+      ['ratio', `${ratio.toFixed(2)}×`, clis.map((x, i) => `${(x.ms / bares[i]!.ms).toFixed(2)}×`).join(', '), ''],
     ];
     sections.push(`### (c) The headless command on the ${n(c.size)}-initiative .xlsx (${(c.bytes / 1e6).toFixed(0)} MB)\n\n${table(head, rows)}`);
     text.push(`(c) headless command, ${n(c.size)} initiatives\n${textTable(head, rows)}`);
     budgetRows.push([`(c) command / bare exceljs read, ${n(c.size)} initiatives`, `≤ ${BUDGETS.cliRatio}×`, `${ratio.toFixed(2)}× (${t(c.cli.ms)} / ${t(c.bare.ms)})`, verdict(ratio <= BUDGETS.cliRatio)]);
-    budgetRows.push(['(c) command peak RSS', `≤ ${mb(BUDGETS.cliMB)}`, mb(c.cli.maxRssMB), verdict(c.cli.maxRssMB <= BUDGETS.cliMB)]);
+    budgetRows.push(['(c) command peak RSS (highest of the runs)', `≤ ${mb(BUDGETS.cliMB)}`, mb(cliPeak), verdict(cliPeak <= BUDGETS.cliMB)]);
   }
 
   const bHead = ['budget', 'limit', 'measured', ''];
@@ -202,7 +225,8 @@ ${table(['initiatives asked', 'initiative rows', 'file size'], r.samples.map((s)
   clears, highlights every criterion, clears.
 - **(c)** \`bench/cli.ts\` runs the headless command (\`run <file> --out <results.xlsx>\`, what \`npm run cli\`
   runs) on the largest .xlsx in a fresh process; \`bench/exceljs-read.ts\` reads the same file with exceljs's
-  streaming \`WorkbookReader\` and does nothing else, in another. The command runs with its own Node
+  streaming \`WorkbookReader\` and does nothing else, in another; the two alternate, as many times as (a)
+  runs each size, and the fastest of each is compared. The command runs with its own Node
   setting, a 64 MB young generation (\`--max-semi-space-size=64\`, as in package.json's \`cli\` script). The JSON report (\`--report\`) is left out:
   at a million initiatives it explains every verdict of ~250,000 people.
 

@@ -28,7 +28,7 @@ import { throwIfAborted, yieldToUi } from './yield';
 const PHASES: EvaluatePhase[] = ['decide', 'index', 'views'];
 
 /** The most result-sheet rows one question returns. */
-export const MAX_SHEET_PAGE = 5 * SHEET_PAGE_ROWS;
+const MAX_SHEET_PAGE = 5 * SHEET_PAGE_ROWS;
 
 /** The outcome of one evaluation and what answers questions about it. */
 export class OutcomeQueries {
