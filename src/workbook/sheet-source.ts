@@ -24,9 +24,6 @@ export interface SheetSource extends SheetHead {
 /** What a gateway's writeSheet takes: a whole sheet, or one whose rows are fetched as written. */
 export type WritableSheet = ResultSheet | SheetSource;
 
-/** Rows asked for at once (about 1 MB of a review sheet). */
-export const SHEET_PAGE_ROWS = BLOCK_PAGE_ROWS;
-
 export function isSheetSource(sheet: WritableSheet): sheet is SheetSource {
   return typeof (sheet as SheetSource).rows === 'function';
 }
@@ -52,8 +49,8 @@ export async function collectSheet(sheet: WritableSheet): Promise<ResultSheet> {
   const blocks = [];
   for (const [b, head] of sheet.blocks.entries()) {
     const rows: OutRow[] = [];
-    for (let start = 0; start < head.rowCount; start += SHEET_PAGE_ROWS) {
-      for (const row of await sheet.rows(b, start, Math.min(head.rowCount, start + SHEET_PAGE_ROWS))) rows.push(row);
+    for (let start = 0; start < head.rowCount; start += BLOCK_PAGE_ROWS) {
+      for (const row of await sheet.rows(b, start, Math.min(head.rowCount, start + BLOCK_PAGE_ROWS))) rows.push(row);
     }
     blocks.push(listBlock({ ...(head.title === undefined ? {} : { title: head.title }), columns: head.columns, rows }));
   }

@@ -53,7 +53,7 @@ export function listBlock({ rows, ...head }: ListBlock): OutBlock {
 
 export const listBlocks = (blocks: ListBlock[]): OutBlock[] => blocks.map(listBlock);
 
-/** Rows asked of a block at once. */
+/** Rows asked of a block at once (about 1 MB of a review sheet). */
 export const BLOCK_PAGE_ROWS = 2_000;
 
 /** Every data row of a block, in order, a page at a time. */

@@ -7,13 +7,13 @@ import type { Outcome } from '../../domain/engine/run';
 import type { Result } from '../../domain/engine/verdict';
 import { subjectsWith } from '../../domain/highlights';
 import type { Lang } from '../../domain/i18n';
-import type { OutRow, ResultSheet } from '../../domain/sheets/model';
+import { BLOCK_PAGE_ROWS, type OutRow, type ResultSheet } from '../../domain/sheets/model';
 import { buildNominationSheets } from '../../domain/sheets/nominations';
 import { buildReviewSheet, type ReviewRow } from '../../domain/sheets/review';
 import { buildSummarySheet } from '../../domain/sheets/summary';
 import { evaluate, highlightRequests, type WorkbookState } from '../../workbook/analyse';
 import { type HighlightRequest, WorkbookError } from '../../workbook/gateway';
-import { SHEET_PAGE_ROWS, sheetHead } from '../../workbook/sheet-source';
+import { sheetHead } from '../../workbook/sheet-source';
 import type { HeldSheets } from './protocol';
 import { RELEASED_MESSAGE } from './messages';
 import { explainRow } from './explain';
@@ -28,7 +28,7 @@ import { throwIfAborted, yieldToUi } from './yield';
 const PHASES: EvaluatePhase[] = ['decide', 'index', 'views'];
 
 /** The most result-sheet rows one question returns. */
-const MAX_SHEET_PAGE = 5 * SHEET_PAGE_ROWS;
+const MAX_SHEET_PAGE = 5 * BLOCK_PAGE_ROWS;
 
 /** The outcome of one evaluation and what answers questions about it. */
 export class OutcomeQueries {

@@ -1,6 +1,7 @@
 /** The WorkbookGateway over office-js. All Excel calls of the project go through this folder. */
 import type { MergedArea, RowChunk } from '../../domain/cells';
-import { SHEET_PAGE_ROWS, sheetSource, type WritableSheet } from '../sheet-source';
+import { BLOCK_PAGE_ROWS } from '../../domain/sheets/model';
+import { sheetSource, type WritableSheet } from '../sheet-source';
 import type { HighlightRequest, ReadOptions, SelectionPoint, SheetInfo, WorkbookGateway } from '../gateway';
 import { guarded } from './errors';
 import { addHighlights, clearMarkedFormats } from './highlight';
@@ -36,7 +37,7 @@ export class ExcelGateway implements WorkbookGateway {
       maxCellsPerRead: options.maxCellsPerRead ?? 5_000_000,
       requirements: options.requirements ?? officeRequirements(),
       maxLinksPerSheet: options.maxLinksPerSheet ?? 2_000,
-      sheetPageRows: options.sheetPageRows ?? SHEET_PAGE_ROWS,
+      sheetPageRows: options.sheetPageRows ?? BLOCK_PAGE_ROWS,
     };
     this.documentSettings = options.documentSettings;
   }

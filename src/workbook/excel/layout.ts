@@ -3,7 +3,8 @@
  * rows at a time: where everything goes is known from the sheet's head alone.
  */
 import { EXCEL_FORMATS, type OutCell, type OutColumn, type OutLink, type RowStyle } from '../../domain/sheets/model';
-import { SHEET_PAGE_ROWS, type SheetHead, type SheetSource } from '../sheet-source';
+import { BLOCK_PAGE_ROWS } from '../../domain/sheets/model';
+import type { SheetHead, SheetSource } from '../sheet-source';
 
 /** Excel's limit for one cell's text. */
 export const MAX_CELL_CHARS = 32_767;
@@ -107,49 +108,38 @@ export function frameSheet(head: SheetHead): SheetFrame {
 }
 
 /**
- * Every row of the sheet as values and number formats, in order (Excel row i + 1 is the i-th):
- * title lines, a blank row, then each block as [title] + header + data rows with a blank row
- * between blocks — the same layout as the .xlsx writer. Data rows are fetched `pageRows` at a time.
+ * Every row of the sheet as values and number formats, in order (Excel row i + 1 is the i-th), at
+ * the places \`frameSheet\` gave them; rows between are blank. Data rows are fetched \`pageRows\` at a time.
  */
-export async function* laidRows(source: SheetSource, width: number, marks: RowMarks, pageRows = SHEET_PAGE_ROWS): AsyncGenerator<LaidRow> {
+export async function* laidRows(source: SheetSource, frame: SheetFrame, marks: RowMarks, pageRows = BLOCK_PAGE_ROWS): AsyncGenerator<LaidRow> {
+  const { width } = frame;
   const blank = (): LaidRow => ({ values: new Array(width).fill(null), formats: new Array(width).fill(null) });
-  const textRow = (s: string): LaidRow => {
+  const textRow = (...texts: string[]): LaidRow => {
     const r = blank();
-    const t = textCell(s);
-    r.values[0] = t.v;
-    r.formats[0] = t.nf;
+    texts.forEach((s, i) => {
+      const t = textCell(s);
+      r.values[i] = t.v;
+      r.formats[i] = t.nf;
+    });
     return r;
   };
-  let row = 0; // the last row given, 1-based
-  for (const line of source.title) {
-    row++;
-    yield textRow(line);
+  let given = 0; // rows given so far
+  /** Blank rows up to (not including) 1-based row \`row\`, then \`r\` there. */
+  function* at(row: number, r: LaidRow): Generator<LaidRow> {
+    while (++given < row) yield blank();
+    yield r;
   }
-  if (source.title.length > 0) {
-    row++;
-    yield blank();
-  }
+  for (const [i, line] of source.title.entries()) yield* at(frame.titleRows[i]!, textRow(line));
+  let blockTitle = 0;
   for (const [b, block] of source.blocks.entries()) {
-    if (b > 0) {
-      row++;
-      yield blank();
-    }
-    if (block.title) {
-      row++;
-      yield textRow(block.title);
-    }
-    const header = blank();
-    block.columns.forEach((col, i) => {
-      const t = textCell(col.header);
-      header.values[i] = t.v;
-      header.formats[i] = t.nf;
-    });
-    row++;
-    yield header;
+    const { headerRow } = frame.blocks[b]!;
+    if (block.title) yield* at(frame.blockTitleRows[blockTitle++]!, textRow(block.title));
+    yield* at(headerRow, textRow(...block.columns.map((c) => c.header)));
     for (let start = 0; start < block.rowCount; start += pageRows) {
-      for (const dataRow of await source.rows(b, start, Math.min(block.rowCount, start + pageRows))) {
+      const page = await source.rows(b, start, Math.min(block.rowCount, start + pageRows));
+      for (const [k, dataRow] of page.entries()) {
+        const row = headerRow + 1 + start + k;
         const r = blank();
-        row++;
         block.columns.forEach((col, i) => {
           const c = cellOut(dataRow.cells[i] ?? null, col);
           r.values[i] = c.v;
@@ -157,7 +147,7 @@ export async function* laidRows(source: SheetSource, width: number, marks: RowMa
           if (c.link) marks.link(row, i + 1, c.link);
         });
         if (dataRow.style && dataRow.style !== 'normal') marks.style(dataRow.style, row, block.columns.length);
-        yield r;
+        yield* at(row, r);
       }
     }
   }

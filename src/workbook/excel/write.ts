@@ -109,7 +109,7 @@ export async function writeResultSheet(run: ExcelRunner, opts: ResolvedOptions, 
         bytes = 0;
         onProgress?.({ done: written, total: frame.rowCount, phase: 'write' });
       };
-      for await (const row of laidRows(sheet, frame.width, marks, opts.sheetPageRows)) {
+      for await (const row of laidRows(sheet, frame, marks, opts.sheetPageRows)) {
         const b = rowBytes(row);
         if (pending.length > 0 && (bytes + b > budget || pending.length >= maxRows)) await flush();
         pending.push(row);
