@@ -105,10 +105,14 @@ export function decisionsFrom(rows: ReviewRow[]): Decision[] {
   return rows.filter((r) => r.decision).map((r) => ({ subject: r.key, kind: r.decision!, award: r.award, who: r.who, when: r.when, note: r.note }));
 }
 
-function autoRow(i: Issue, lang: Lang): ReviewRow {
+function autoSubject(i: Issue): Pick<ReviewRow, 'key' | 'kind' | 'where'> {
   const kind: ReviewRow['kind'] = i.kind ?? 'other';
   const where = i.sheet && i.row ? { sheet: i.sheet, row: i.row } : null;
-  return { key: subjectKeyOf(kind, i.subject ?? '', i.unit ?? null, where), kind, subject: i.subject ?? '', unit: i.unit ?? null, where, issue: i.message[lang], code: i.code, source: 'auto', award: null, decision: null, who: null, when: null, note: null };
+  return { key: subjectKeyOf(kind, i.subject ?? '', i.unit ?? null, where), kind, where };
+}
+
+function autoRow(i: Issue, lang: Lang): ReviewRow {
+  return { ...autoSubject(i), subject: i.subject ?? '', unit: i.unit ?? null, issue: i.message[lang], code: i.code, source: 'auto', award: null, decision: null, who: null, when: null, note: null };
 }
 
 /**
@@ -130,12 +134,13 @@ export function buildReviewSheet(o: Outcome, previous: ReviewRow[], lang: Lang):
   const issues = o.issues.filter((i) => i.severity !== 'info');
   const autoCount = flags.length + issues.length;
   const autoAt = (n: number) => (n < flags.length ? flags[n]! : issues[n - flags.length]!);
-  const decided = (row: ReviewRow) => (earlier.size ? earlier.get(`${row.key}|${row.code}`) : undefined);
+  const decided = (key: string, code: string) => (earlier.size ? earlier.get(`${key}|${code}`) : undefined);
   // A decision can remove its own flag (an excluded initiative raises no evidence flags): keep that row.
   const carried = new Set<ReviewRow>();
   if (earlier.size) {
     for (let n = 0; n < autoCount; n++) {
-      const before = decided(autoRow(autoAt(n), lang));
+      const i = autoAt(n);
+      const before = decided(autoSubject(i).key, i.code);
       if (before) carried.add(before);
     }
   }
@@ -143,7 +148,7 @@ export function buildReviewSheet(o: Outcome, previous: ReviewRow[], lang: Lang):
   const rowAt = (n: number): OutRow => {
     if (n >= autoCount) return outRow(kept[n - autoCount]!, n);
     const row = autoRow(autoAt(n), lang);
-    const before = decided(row);
+    const before = decided(row.key, row.code);
     if (before) Object.assign(row, { decision: before.decision, who: before.who, when: before.when, note: before.note, award: before.award });
     return outRow(row, n);
   };
