@@ -160,15 +160,16 @@ const flagMessage = (c: Check): Bilingual => {
   return m;
 };
 
+/** One literal per flag: `{ ...place, code, message }` would cost V8 a new hidden class per flag. */
+const initiativeFlag = (i: Initiative, code: string, message: Bilingual): Issue => ({ sheet: i.source.sheet, row: i.source.row, column: null, subject: i.title, severity: 'warning', kind: 'initiative', unit: i.unitName, code, message });
+
 /** Automatic review flags for one initiative: each missing piece of evidence, lateness. */
 export function initiativeFlags(i: Initiative, w: EvidenceWindow, decisions: DecisionBook): Issue[] {
-  const at = { sheet: i.source.sheet, row: i.source.row, column: null, subject: i.title, severity: 'warning' as const, kind: 'initiative' as const, unit: i.unitName };
   if (i.registeredOn !== null && i.registeredOn > w.cutoff) {
-    return [{ ...at, code: 'registered_after_cutoff', message: bi(`Đăng ký ngày ${dmy(i.registeredOn)}, sau ngày chốt ${dmy(w.cutoff)}: không được tính`, `Registered on ${dmy(i.registeredOn)}, after the cutoff ${dmy(w.cutoff)}: not counted`) }];
+    return [initiativeFlag(i, 'registered_after_cutoff', bi(`Đăng ký ngày ${dmy(i.registeredOn)}, sau ngày chốt ${dmy(w.cutoff)}: không được tính`, `Registered on ${dmy(i.registeredOn)}, after the cutoff ${dmy(w.cutoff)}: not counted`))];
   }
   if (decisions.all.length && decisions.excluded(initiativeKey(i))) return [];
   const list = checks(i, w);
   if (i.benefit !== null && i.benefit > 0) list.push(certification(i));
-  // Same keys in the same order as { ...at, code, message }, without a copy per flag.
-  return list.filter((c) => c.result === 'not_met').map((c) => ({ sheet: at.sheet, row: at.row, column: null, subject: at.subject, severity: at.severity, kind: at.kind, unit: at.unit, code: c.code, message: flagMessage(c) }));
+  return list.filter((c) => c.result === 'not_met').map((c) => initiativeFlag(i, c.code, flagMessage(c)));
 }

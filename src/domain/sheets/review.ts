@@ -112,8 +112,8 @@ function autoSubject(i: Issue): Pick<ReviewRow, 'key' | 'kind' | 'where'> {
 }
 
 function autoRow(i: Issue, lang: Lang): ReviewRow {
-  // Fields copied by name, not spread: `{ ...subject, more }` makes a slow dictionary object per
-  // row (measured at a million initiatives: result sheets 10× slower, 1 GB more held).
+  // Fields copied by name: V8 makes `{ ...subject, more }` key by key, a new hidden class per row
+  // (at a million initiatives: result sheets 10× slower, 1 GB more held).
   const { key, kind, where } = autoSubject(i);
   return { key, kind, where, subject: i.subject ?? '', unit: i.unit ?? null, issue: i.message[lang], code: i.code, source: 'auto', award: null, decision: null, who: null, when: null, note: null };
 }

@@ -78,7 +78,9 @@ export function cellOut(cell: OutCell, col: OutColumn | undefined): { v: WriteVa
   if (cell === null) return { v: null, nf: fmt };
   if (typeof cell === 'number') return Number.isFinite(cell) ? { v: cell, nf: fmt === '@' ? 'General' : fmt } : { v: null, nf: fmt };
   if (typeof cell === 'string') return textCell(cell);
-  return { ...textCell(cell.text), link: cell };
+  // Not `{ ...textCell(), link }`: a spread then a new key costs ~1 µs a cell in V8 (a link per review row).
+  const { v, nf } = textCell(cell.text);
+  return { v, nf, link: cell };
 }
 
 
