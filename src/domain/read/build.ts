@@ -68,13 +68,14 @@ class DateLists {
   private readonly none: string[] = [];
   private readonly lists = new Map<string, string[]>();
 
-  of(...dates: (string | null | undefined)[]): string[] {
-    const present = dates.filter((d): d is string => !!d);
-    if (present.length === 0) return this.none;
-    const key = present.join(' ');
+  /** Most initiatives have no document date or one: neither makes a key or an array per call. */
+  of(a: string | null, b: string | null, c: string | null, d: string | null): string[] {
+    const count = (a ? 1 : 0) + (b ? 1 : 0) + (c ? 1 : 0) + (d ? 1 : 0);
+    if (count === 0) return this.none;
+    const key = count === 1 ? (a || b || c || d)! : [a, b, c, d].filter((x) => !!x).join(' ');
     let list = this.lists.get(key);
     if (!list) {
-      list = present;
+      list = count === 1 ? [key] : key.split(' ');
       if (this.lists.size < 100_000) this.lists.set(key, list);
     }
     return list;
@@ -120,7 +121,7 @@ export class InitiativeCollector {
     const recognition = doc(f.recognitionDoc);
     const reward = doc(f.rewardDecision);
     const certification = doc(f.benefitCertification);
-    const docDates = this.dates.of(recognition?.date, reward?.date, certification?.date, typeof f.docDate === 'string' ? f.docDate : null);
+    const docDates = this.dates.of(recognition?.date ?? null, reward?.date ?? null, certification?.date ?? null, typeof f.docDate === 'string' ? f.docDate : null);
     const benefit = typeof f.benefit === 'number' ? f.benefit : null;
     const negative = benefit !== null && benefit < 0;
     if (negative) this.negatives.set(id, benefit);

@@ -157,6 +157,12 @@ const UNIT_PREFIX = /^(đơn vị|unit)\s*:\s*/i;
 
 const subjectOf = (name: CellValue | undefined): string | null => (name === null || name === undefined || isBlank(name) ? null : normalizeText(String(name)));
 
+/** Every cell empty (a plain loop: this runs on each of a million rows). */
+function isBlankRow(row: CellValue[]): boolean {
+  for (let i = 0; i < row.length; i++) if (!isBlank(row[i])) return false;
+  return true;
+}
+
 /** "1 2 3 4 …" or "(1) (2) (3)": the column numbers printed under a header (and again on every page). */
 function isColumnNumbers(row: CellValue[]): boolean {
   const filled = row.filter((v) => !isBlank(v));
@@ -236,7 +242,7 @@ export class TableReader {
         }
       }
     }
-    if (row.every((v) => isBlank(v))) return;
+    if (isBlankRow(row)) return;
     const name = this.nameColumn === null ? null : row[this.nameColumn];
     const stt = this.sttColumn === null ? null : row[this.sttColumn];
     // Data rows (a numbered STT and a text name) are by far the most common: skip the structure checks.
