@@ -29,7 +29,10 @@ export interface InitiativeStatus {
   viaOther: Evidence;
 }
 
-export const initiativeKey = (i: Initiative) => `initiative:${i.source.sheet}!${i.source.row}`;
+export const initiativeKey = (i: Initiative) => {
+  const { sheet, row } = i.source;
+  return `initiative:${sheet}!${row}`;
+};
 
 const dmy = (iso: string) => iso.split('-').reverse().join('/');
 
@@ -161,7 +164,10 @@ const flagMessage = (c: Check): Bilingual => {
 };
 
 /** One literal per flag: `{ ...place, code, message }` would cost V8 a new hidden class per flag. */
-const initiativeFlag = (i: Initiative, code: string, message: Bilingual): Issue => ({ sheet: i.source.sheet, row: i.source.row, column: null, subject: i.title, severity: 'warning', kind: 'initiative', unit: i.unitName, code, message });
+const initiativeFlag = (i: Initiative, code: string, message: Bilingual): Issue => {
+  const { sheet, row } = i.source;
+  return { sheet, row, column: null, subject: i.title, severity: 'warning', kind: 'initiative', unit: i.unitName, code, message };
+};
 
 /** Automatic review flags for one initiative: each missing piece of evidence, lateness. */
 export function initiativeFlags(i: Initiative, w: EvidenceWindow, decisions: DecisionBook): Issue[] {

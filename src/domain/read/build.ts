@@ -6,6 +6,7 @@ import type { Initiative, InitiativeColumns, Model, Official, OfficialRole, Unit
 import type { DocumentRef } from '../parse/types';
 import { authorSplitter, clip, foldKey, normalizeText } from '../text';
 import type { RawRow } from './table-reader';
+import { InitiativeRecord, packYesNo } from './initiative-record';
 import { buildUnits, type UnitIndex } from './units';
 
 export interface ReadSheet {
@@ -125,18 +126,19 @@ export class InitiativeCollector {
     const benefit = typeof f.benefit === 'number' ? f.benefit : null;
     const negative = benefit !== null && benefit < 0;
     if (negative) this.negatives.set(id, benefit);
-    const initiative: Initiative = {
-      id, source: row.source, code: parsed(f.code), title: parsed(f.title) ?? parsed(f.code) ?? `#${row.source.row}`,
-      authors: typeof f.authors === 'string' ? this.split(f.authors) : [],
-      unitName: parsed(f.unit) ?? row.section, unitId: null, field: parsed(f.field),
-      benefit: benefit !== null && benefit >= 0 ? benefit : null,
+    const yesNo = packYesNo({
       social: flag(f.social), posted: flag(f.posted),
-      registeredOn: typeof f.registeredOn === 'string' ? f.registeredOn : null,
       recognitionDoc: recognition ? recognition.present : null,
       rewardDecision: reward ? reward.present : null,
       benefitCertification: certification ? certification.present : null,
-      docDates, has: this.has,
-    };
+    });
+    const initiative = new InitiativeRecord(
+      id, row.source.sheet, row.source.row, parsed(f.code), parsed(f.title) ?? parsed(f.code) ?? `#${row.source.row}`,
+      typeof f.authors === 'string' ? this.split(f.authors) : [],
+      parsed(f.unit) ?? row.section, parsed(f.field),
+      benefit !== null && benefit >= 0 ? benefit : null,
+      yesNo, typeof f.registeredOn === 'string' ? f.registeredOn : null, docDates, this.has,
+    );
     if (row.bad?.length || negative) {
       const unreadable = new Set(row.bad ?? []);
       if (negative) unreadable.add('benefit');
