@@ -221,6 +221,14 @@ const EVIDENCE_ORDER: Record<Result, number> = { met: 0, unknown: 1, not_met: 2 
 const BENEFIT_UNREADABLE = bi('giá trị làm lợi không đọc được', 'the benefit is unreadable');
 const SOCIAL_UNREADABLE = bi('ô giá trị xã hội không đọc được', 'the social value cell is unreadable');
 
+/** What an evidenced initiative must have: "làm lợi ≥ 50 triệu đồng hoặc có giá trị xã hội, nhân văn". */
+function wantedInitiative(threshold: number | null, social: boolean): Bilingual {
+  const parts: Bilingual[] = [];
+  if (threshold !== null) parts.push(bi(`làm lợi ≥ ${biMoney(threshold).vi}`, `benefit ≥ ${biMoney(threshold).en}`));
+  if (social) parts.push(bi('có giá trị xã hội, nhân văn', 'of social/humanitarian value'));
+  return bi(parts.map((x) => x.vi).join(' hoặc '), parts.map((x) => x.en).join(' or '));
+}
+
 function evalEvidenced(cond: { benefit?: Value; social?: boolean }, subject: SubjectRef, ctx: EvalContext): Verdict {
   if (subject.type !== 'person') return noUnit(ctx);
   const p = ctx.facts.persons[subject.index]!;
@@ -257,16 +265,13 @@ function evalEvidenced(cond: { benefit?: Value; social?: boolean }, subject: Sub
     if (ev.result === 'unknown') unknownCandidate ??= { id, ev };
     else failed.push({ id, ev });
   }
-  const want = () => {
-    const parts: Bilingual[] = [];
-    if (threshold !== null) parts.push(bi(`làm lợi ≥ ${biMoney(threshold).vi}`, `benefit ≥ ${biMoney(threshold).en}`));
-    if (cond.social) parts.push(bi('có giá trị xã hội, nhân văn', 'of social/humanitarian value'));
-    return bi(parts.map((x) => x.vi).join(' hoặc '), parts.map((x) => x.en).join(' or '));
-  };
   if (unknownCandidate !== null) {
     const i = initiatives[unknownCandidate.id]!;
     const missing = unknownCandidate.ev.missing;
-    return v('unknown', ctx, () => bi(`sáng kiến «${i.title}» (${want().vi}) chưa rõ minh chứng: ${missing.map((m) => m.vi).join(', ')}`, `initiative "${i.title}" (${want().en}) evidence unknown: ${missing.map((m) => m.en).join(', ')}`));
+    return v('unknown', ctx, () => {
+      const want = wantedInitiative(threshold, cond.social === true);
+      return bi(`sáng kiến «${i.title}» (${want.vi}) chưa rõ minh chứng: ${missing.map((m) => m.vi).join(', ')}`, `initiative "${i.title}" (${want.en}) evidence unknown: ${missing.map((m) => m.en).join(', ')}`);
+    });
   }
   return v('not_met', ctx, () => {
     const best = p.bestEvidencedBenefit > 0 ? bi(` (cao nhất đủ minh chứng: ${biMoney(p.bestEvidencedBenefit).vi})`, ` (best evidenced: ${biMoney(p.bestEvidencedBenefit).en})`) : SILENT;
@@ -274,7 +279,8 @@ function evalEvidenced(cond: { benefit?: Value; social?: boolean }, subject: Sub
       return bi(`«${initiatives[id]!.title}»: ${ev.missing.map((m) => m.vi).join(', ')}`, `"${initiatives[id]!.title}": ${ev.missing.map((m) => m.en).join(', ')}`);
     });
     const tail = why.length ? bi(`; ${why.map((w) => w.vi).join('; ')}`, `; ${why.map((w) => w.en).join('; ')}`) : SILENT;
-    return bi(`không có sáng kiến đủ minh chứng ${want().vi}${best.vi}${tail.vi}`, `no evidenced initiative ${want().en}${best.en}${tail.en}`);
+    const want = wantedInitiative(threshold, cond.social === true);
+    return bi(`không có sáng kiến đủ minh chứng ${want.vi}${best.vi}${tail.vi}`, `no evidenced initiative ${want.en}${best.en}${tail.en}`);
   });
 }
 

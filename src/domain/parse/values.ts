@@ -256,8 +256,9 @@ const MAX_YEAR = 2100;
 
 type DateRead = { iso: string } | { reason: Reason };
 
+const pad = (n: number, width: number) => String(n).padStart(width, '0');
+
 function isoOf(year: number, month: number, day: number): string {
-  const pad = (n: number, width: number) => String(n).padStart(width, '0');
   return `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`;
 }
 
