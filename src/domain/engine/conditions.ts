@@ -288,7 +288,10 @@ function evalHighestBenefit(subject: SubjectRef, ctx: EvalContext): Verdict {
   if (subject.type !== 'person') return noUnit(ctx);
   const p: Person = ctx.facts.persons[subject.index]!;
   const { met, unknown, unreadable } = ctx.topBenefit;
-  const ownUnreadable = p.initiativeIds.some((id) => ctx.facts.status[id]!.counted && ctx.facts.initiatives[id]!.benefit === null && ctx.facts.initiatives[id]!.unreadable?.includes('benefit'));
+  // Each scan below can find something only when the programme-wide figures say so (`unreadable`:
+  // some counted benefit is unreadable; `unknown`: the highest benefit with unknown evidence):
+  // most people are decided without reading their initiatives.
+  const ownUnreadable = unreadable && p.initiativeIds.some((id) => ctx.facts.status[id]!.counted && ctx.facts.initiatives[id]!.benefit === null && ctx.facts.initiatives[id]!.unreadable?.includes('benefit'));
   if (ownUnreadable) return v('unknown', ctx, () => bi('có sáng kiến chưa đọc được giá trị làm lợi', 'an initiative has an unreadable benefit'));
   if (met === 0 && unknown === 0) return v('not_met', ctx, () => bi('không có sáng kiến đủ minh chứng có giá trị làm lợi', 'no evidenced initiative with a benefit value'));
   const own = p.bestEvidencedBenefit;
@@ -297,7 +300,7 @@ function evalHighestBenefit(subject: SubjectRef, ctx: EvalContext): Verdict {
     if (unknown > met) return v('unknown', ctx, () => bi(`làm lợi ${biMoney(own).vi}; có sáng kiến ${biMoney(unknown).vi} chưa rõ minh chứng`, `benefit ${biMoney(own).en}; an initiative of ${biMoney(unknown).en} has unknown evidence`));
     return v('met', ctx, () => bi(`làm lợi ${biMoney(own).vi}, cao nhất Chương trình`, `benefit ${biMoney(own).en}, the highest of the programme`));
   }
-  const ownUnknown = p.initiativeIds.some((id) => ctx.facts.status[id]!.viaBenefit.result === 'unknown' && (ctx.facts.initiatives[id]!.benefit ?? 0) >= Math.max(met, 1));
+  const ownUnknown = unknown >= Math.max(met, 1) && p.initiativeIds.some((id) => ctx.facts.status[id]!.viaBenefit.result === 'unknown' && (ctx.facts.initiatives[id]!.benefit ?? 0) >= Math.max(met, 1));
   if (ownUnknown) return v('unknown', ctx, () => bi('có sáng kiến làm lợi cao nhưng chưa rõ minh chứng', 'a high-benefit initiative has unknown evidence'));
   return v('not_met', ctx, () => bi(`cao nhất của cá nhân ${biMoney(own).vi}; cao nhất Chương trình ${biMoney(met).vi}`, `own best ${biMoney(own).en}; highest of the programme ${biMoney(met).en}`));
 }
