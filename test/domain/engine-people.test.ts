@@ -46,6 +46,24 @@ describe('co-authors', () => {
   });
 });
 
+describe('the highest benefit (2.2.1) with an unreadable benefit cell', () => {
+  it('the author of the unreadable cell is unknown, the top author unknown too, a lower one not met', () => {
+    const run = runSheets([
+      ...units,
+      initiativeSheet([
+        { title: 'Máy sấy chè', authors: 'Nguyễn Văn An', unit: BAN_BO, benefit: '70 triệu' },
+        { title: 'Bếp đun cải tiến', authors: 'Hoàng Văn Em', unit: BAN_GIANG, benefit: 'khoảng bảy chục' },
+        { title: 'Sổ tay điện tử', authors: 'Đỗ Thị Giang', unit: BAN_GIANG, benefit: '10 triệu' },
+      ]),
+    ]);
+    const em = run.person('Hoàng Văn Em').verdicts['2.2.1']!;
+    expect(em.result).toBe('unknown');
+    expect(em.reason).toContain('có sáng kiến chưa đọc được giá trị làm lợi');
+    expect(run.person('Nguyễn Văn An').verdicts['2.2.1']!.result).toBe('unknown');
+    expect(run.person('Đỗ Thị Giang').verdicts['2.2.1']!.result).toBe('not_met');
+  });
+});
+
 describe('who is the same person', () => {
   it('NFC vs NFD, upper vs lower case and extra spaces in the same grassroots union: one person with 2 initiatives', () => {
     const run = runSheets([
