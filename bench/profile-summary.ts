@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 
 interface Node {
   id: number;
-  callFrame: { functionName: string; url: string; lineNumber: number };
+  callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
   children?: number[];
 }
 interface Profile {
@@ -20,6 +20,12 @@ const [file, topArg] = process.argv.slice(2);
 const top = Number(topArg ?? 40);
 const p = JSON.parse(readFileSync(file!, 'utf8')) as Profile;
 const byId = new Map(p.nodes.map((n) => [n.id, n]));
+// tsx compiles a module onto a line or two: the column tells its closures apart.
+const place = (n: Node) => `${n.callFrame.lineNumber + 1}:${n.callFrame.columnNumber + 1}`;
+const shortUrl = (n: Node) => n.callFrame.url.replace(/^.*\/(src|node_modules|bench|test)\//, '$1/');
+const label = (n: Node) => `${n.callFrame.functionName || '(anonymous)'} ${shortUrl(n)}:${place(n)}`;
+const parent = new Map<number, number>();
+for (const n of p.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
 const self = new Map<number, number>();
 p.samples.forEach((id, i) => self.set(id, (self.get(id) ?? 0) + (p.timeDeltas[i] ?? 0)));
 const total = [...self.values()].reduce((a, b) => a + b, 0);
@@ -27,9 +33,8 @@ const fn = new Map<string, number>();
 const files = new Map<string, number>();
 for (const [id, us] of self) {
   const n = byId.get(id)!;
-  const url = n.callFrame.url.replace(/^.*\/(src|node_modules|bench|test)\//, '$1/');
-  const key = `${n.callFrame.functionName || '(anonymous)'}  ${url}:${n.callFrame.lineNumber + 1}`;
-  fn.set(key, (fn.get(key) ?? 0) + us);
+  const url = shortUrl(n);
+  fn.set(label(n), (fn.get(label(n)) ?? 0) + us);
   files.set(url || '(native)', (files.get(url || '(native)') ?? 0) + us);
 }
 const show = (m: Map<string, number>, k: number) =>
@@ -43,12 +48,9 @@ show(files, 15);
 // Optional third argument: a file (or function) substring; prints who calls it, by total time below the call.
 const focus = process.argv[4];
 if (focus) {
-  const parent = new Map<number, number>();
-  for (const n of p.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
   const totalOf = new Map<number, number>();
   const add = (id: number, us: number) => totalOf.set(id, (totalOf.get(id) ?? 0) + us);
   for (const [id, us] of self) for (let x: number | undefined = id; x !== undefined; x = parent.get(x)) add(x, us);
-  const label = (n: Node) => `${n.callFrame.functionName || '(anonymous)'} ${n.callFrame.url.replace(/^.*\/(src|node_modules|bench)\//, '$1/')}:${n.callFrame.lineNumber + 1}`;
   const callers = new Map<string, number>();
   for (const n of p.nodes) {
     if (!label(n).includes(focus)) continue;
@@ -64,9 +66,6 @@ if (focus) {
 
 // BENCH_INCLUSIVE=1: functions by inclusive time (self + everything they call), counted once per stack.
 if (process.env.BENCH_INCLUSIVE) {
-  const parent = new Map<number, number>();
-  for (const n of p.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
-  const label = (n: Node) => `${n.callFrame.functionName || '(anonymous)'} ${n.callFrame.url.replace(/^.*\/(src|node_modules|bench)\//, '$1/')}:${n.callFrame.lineNumber + 1}`;
   const incl = new Map<string, number>();
   for (const [id, us] of self) {
     const seen = new Set<string>();
