@@ -160,12 +160,17 @@ function buildPersons(initiatives: Initiative[], units: Unit[], status: Initiati
     if (k === undefined) keys.set(s, (k = nameKey(s)));
     return k;
   };
+  // A union's key and people (null when its key holds a `|`), by unit id: found once per unit.
+  const ofUnit: ({ unitKey: string; inUnit: Map<string, Person> | null } | undefined)[] = new Array(units.length);
+  const groupOf = (unitKey: string) => {
+    let inUnit = unitKey.includes('|') ? null : byUnit.get(unitKey);
+    if (inUnit === undefined) byUnit.set(unitKey, (inUnit = new Map()));
+    return { unitKey, inUnit };
+  };
   initiatives.forEach((i, n) => {
     const unit = i.unitId === null ? null : units[i.unitId]!;
     // Stable across runs (a reviewer's decision names the person by name and union).
-    const unitKey = keyOf(unit?.name ?? i.unitName ?? '');
-    let inUnit = unitKey.includes('|') ? null : byUnit.get(unitKey);
-    if (inUnit === undefined) byUnit.set(unitKey, (inUnit = new Map()));
+    const { unitKey, inUnit } = unit ? (ofUnit[unit.id] ??= groupOf(keyOf(unit.name))) : groupOf(keyOf(i.unitName ?? ''));
     const authors = firstOnly ? i.authors.slice(0, 1) : i.authors;
     const st = status[n]!;
     for (const name of authors) {
