@@ -5,10 +5,10 @@
  * date inside the window. What is missing is named — a review flag, never a silent drop.
  */
 import { bi, type Bilingual } from '../i18n';
-import type { Issue } from '../issues';
 import type { Initiative } from '../model';
 import type { Result } from './verdict';
 import type { DecisionBook } from './decisions';
+import type { FlagList } from './flags';
 
 export interface EvidenceWindow {
   cutoff: string; // ISO
@@ -163,19 +163,14 @@ const flagMessage = (c: Check): Bilingual => {
   return m;
 };
 
-/** One literal per flag: `{ ...place, code, message }` would cost V8 a new hidden class per flag. */
-const initiativeFlag = (i: Initiative, code: string, message: Bilingual): Issue => {
-  const { sheet, row } = i.source;
-  return { sheet, row, column: null, subject: i.title, severity: 'warning', kind: 'initiative', unit: i.unitName, code, message };
-};
-
-/** Automatic review flags for one initiative: each missing piece of evidence, lateness. */
-export function initiativeFlags(i: Initiative, w: EvidenceWindow, decisions: DecisionBook): Issue[] {
+/** Adds an initiative's automatic review flags: each missing piece of evidence, lateness. */
+export function addInitiativeFlags(flags: FlagList, i: Initiative, w: EvidenceWindow, decisions: DecisionBook): void {
   if (i.registeredOn !== null && i.registeredOn > w.cutoff) {
-    return [initiativeFlag(i, 'registered_after_cutoff', bi(`Đăng ký ngày ${dmy(i.registeredOn)}, sau ngày chốt ${dmy(w.cutoff)}: không được tính`, `Registered on ${dmy(i.registeredOn)}, after the cutoff ${dmy(w.cutoff)}: not counted`))];
+    flags.add(i.id, 'registered_after_cutoff', bi(`Đăng ký ngày ${dmy(i.registeredOn)}, sau ngày chốt ${dmy(w.cutoff)}: không được tính`, `Registered on ${dmy(i.registeredOn)}, after the cutoff ${dmy(w.cutoff)}: not counted`));
+    return;
   }
-  if (decisions.all.length && decisions.excluded(initiativeKey(i))) return [];
+  if (decisions.all.length && decisions.excluded(initiativeKey(i))) return;
   const list = checks(i, w);
   if (i.benefit !== null && i.benefit > 0) list.push(certification(i));
-  return list.filter((c) => c.result === 'not_met').map((c) => initiativeFlag(i, c.code, flagMessage(c)));
+  for (const c of list) if (c.result === 'not_met') flags.add(i.id, c.code, flagMessage(c), c.id === undefined ? undefined : c);
 }

@@ -3,9 +3,10 @@ import type { Issue } from '../issues';
 import type { Model } from '../model';
 import type { RuleSet } from '../rules/types';
 import { DecisionBook, type Decision } from './decisions';
-import { initiativeFlags } from './evidence';
+import { addInitiativeFlags } from './evidence';
 import { Evaluation } from './evaluate';
 import { computeFacts } from './facts';
+import { FlagList } from './flags';
 import { resolveParams, type Params } from './params';
 import { allocateQuotas, type Nomination } from './quotas';
 
@@ -19,7 +20,7 @@ export interface Outcome {
   /** Data issues of the reading step and of the engine. */
   issues: Issue[];
   /** Automatic review flags (missing evidence, late registration). */
-  flags: Issue[];
+  flags: FlagList;
 }
 
 export function decide(model: Model, rules: RuleSet, paramOverrides: Params = {}, decisionList: Decision[] = []): Outcome {
@@ -28,8 +29,8 @@ export function decide(model: Model, rules: RuleSet, paramOverrides: Params = {}
   const facts = computeFacts(model, rules, params, decisions);
   const evaluation = new Evaluation(model, rules, params, facts);
   const nominations = allocateQuotas(evaluation, decisions);
-  const flags: Issue[] = [];
-  for (const i of model.initiatives) for (const f of initiativeFlags(i, facts.window, decisions)) flags.push(f);
+  const flags = new FlagList(model.initiatives);
+  for (const i of model.initiatives) addInitiativeFlags(flags, i, facts.window, decisions);
   const issues = model.issues.concat(facts.issues);
   return { model, rules, params, evaluation, nominations, decisions, issues, flags };
 }

@@ -136,7 +136,7 @@ export function buildReviewSheet(o: Outcome, previous: ReviewRow[], lang: Lang):
   const flags = o.flags;
   const issues = o.issues.filter((i) => i.severity !== 'info');
   const autoCount = flags.length + issues.length;
-  const autoAt = (n: number) => (n < flags.length ? flags[n]! : issues[n - flags.length]!);
+  const autoAt = (n: number) => (n < flags.length ? flags.at(n) : issues[n - flags.length]!);
   const decided = (key: string, code: string) => (earlier.size ? earlier.get(`${key}|${code}`) : undefined);
   // A decision can remove its own flag (an excluded initiative raises no evidence flags): keep that row.
   const carried = new Set<ReviewRow>();

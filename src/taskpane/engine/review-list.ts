@@ -23,8 +23,16 @@ const CACHED = 4;
 const YIELD_EVERY = 20_000;
 
 /** Automatic flags of this run, reviewer-independent: the review sheet's automatic rows (evidence flags first). */
-function autoIssues(o: Outcome): Issue[] {
-  return [...o.flags, ...o.issues.filter((i) => i.severity !== 'info')];
+function autoIssues(o: Outcome): AutoIssues {
+  const { flags } = o;
+  const issues = o.issues.filter((i) => i.severity !== 'info');
+  return { length: flags.length + issues.length, at: (n) => (n < flags.length ? flags.at(n) : issues[n - flags.length]!) };
+}
+
+/** The automatic rows, each made when read (half a million evidence flags are kept as numbers). */
+interface AutoIssues {
+  length: number;
+  at(n: number): Issue;
 }
 
 const whereOf = (i: Issue) => (i.sheet && i.row ? { sheet: i.sheet, row: i.row } : null);
@@ -37,7 +45,9 @@ const autoKey = (i: Issue) => `${subjectKeyOf(i.kind ?? 'other', i.subject ?? ''
  */
 export function preserveDecided(o: Outcome, review: ReviewRow[]): ReviewRow[] {
   if (!review.some((r) => r.source === 'auto' && r.decision)) return review;
-  const current = new Set(autoIssues(o).map(autoKey));
+  const auto = autoIssues(o);
+  const current = new Set<string>();
+  for (let n = 0; n < auto.length; n++) current.add(autoKey(auto.at(n)));
   return review.map((r) => (r.source === 'auto' && r.decision && !current.has(`${r.key}|${r.code}`) ? { ...r, source: 'reviewer' as const } : r));
 }
 
@@ -73,7 +83,7 @@ export class ReviewList {
   private readonly cache: { key: string; positions: Int32Array }[] = [];
 
   private constructor(
-    private readonly auto: Issue[],
+    private readonly auto: AutoIssues,
     private readonly evidence: number,
     private readonly review: ReviewRow[],
     private readonly index: RowIndex,
@@ -106,7 +116,7 @@ export class ReviewList {
     review.forEach((r, n) => r.source === 'auto' && rowOf.set(`${r.key}|${r.code}`, n));
     for (let n = 0; n < auto.length; n++) {
       if (n > 0 && n % YIELD_EVERY === 0) await yieldToUi(signal);
-      const i = auto[n]!;
+      const i = auto.at(n);
       const where = whereOf(i);
       const entity = where ? this.index.at(where.sheet, where.row) : null;
       const at = rowOf.size ? (rowOf.get(autoKey(i)) ?? -1) : -1;
@@ -208,7 +218,7 @@ export class ReviewList {
   /** The row at a position of the list, as the pane shows it. */
   private view(n: number): FlagView {
     if (n >= this.auto.length) return this.reviewerView(n);
-    const i = this.auto[n]!;
+    const i = this.auto.at(n);
     const kind = i.kind ?? 'other';
     const where = whereOf(i);
     const key = subjectKeyOf(kind, i.subject ?? '', null, where);
