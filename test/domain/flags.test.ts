@@ -25,7 +25,8 @@ test('each flag reads back as the Issue of its initiative, in the order added, p
   const all = [...flags];
   expect(all).toHaveLength(flags.length);
   expect(all[1]).toEqual(expect.objectContaining({ row: 5, unit: null, code: 'registered_after_cutoff', message: { vi: 'Đăng ký muộn 0', en: 'Late 0' } }));
-  expect(all.map((f) => f.row)).toEqual([...all.map((f) => f.row)].sort((a, b) => a - b));
+  const rows = all.map((f) => f.row!);
+  expect(rows).toEqual([...rows].sort((a, b) => a - b));
 });
 
 test('a shared code and message is kept once; a flag past either end is an error, not an undefined', () => {

@@ -5,7 +5,7 @@
  * date inside the window. What is missing is named — a review flag, never a silent drop.
  */
 import { bi, type Bilingual } from '../i18n';
-import type { Initiative } from '../model';
+import type { Initiative, InitiativeColumns } from '../model';
 import type { Result } from './verdict';
 import type { DecisionBook } from './decisions';
 import type { FlagList } from './flags';
@@ -173,4 +173,59 @@ export function addInitiativeFlags(flags: FlagList, i: Initiative, w: EvidenceWi
   const list = checks(i, w);
   if (i.benefit !== null && i.benefit > 0) list.push(certification(i));
   for (const c of list) if (c.result === 'not_met') flags.add(i.id, c.code, flagMessage(c), c.id === undefined ? undefined : c);
+}
+
+const tri = (v: boolean | null) => (v === null ? 0 : v ? 1 : 2);
+
+/** An initiative's case (-1: none) — nothing unreadable, every document dated inside the window. */
+function caseOf(i: Initiative, w: EvidenceWindow): number {
+  if (i.unreadable !== undefined) return -1;
+  for (const d of i.docDates) if (d < w.docFrom || d > w.docTo) return -1;
+  return tri(i.posted) | (tri(i.recognitionDoc) << 2) | (tri(i.rewardDecision) << 4) | (tri(i.benefitCertification) << 6) | (i.benefit !== null && i.benefit > 0 ? 256 : 0);
+}
+
+interface EvidenceCase {
+  status: InitiativeStatus;
+  /** The shared checks it fails: its flags. */
+  failed: Check[];
+}
+
+/**
+ * An initiative with nothing unreadable, no document dated outside the window, on time and with
+ * no reviewer's decision has the checks of its case: its sheet's columns and four yes/no cells, a
+ * few dozen cases for a million initiatives. Each case's status and flags are worked out once per
+ * run, from its first initiative; any other initiative is worked out on its own.
+ */
+export class EvidenceCases {
+  private readonly bySheet = new Map<InitiativeColumns, Map<number, EvidenceCase>>();
+
+  constructor(
+    private readonly w: EvidenceWindow,
+    private readonly decisions: DecisionBook,
+  ) {}
+
+  status(i: Initiative): InitiativeStatus {
+    return this.caseFor(i)?.status ?? assessInitiative(i, this.w, this.decisions);
+  }
+
+  addFlags(flags: FlagList, i: Initiative): void {
+    const known = this.caseFor(i);
+    if (!known) return addInitiativeFlags(flags, i, this.w, this.decisions);
+    for (const c of known.failed) flags.add(i.id, c.code, flagMessage(c), c);
+  }
+
+  private caseFor(i: Initiative): EvidenceCase | null {
+    if (this.decisions.all.length || (i.registeredOn !== null && i.registeredOn > this.w.cutoff)) return null;
+    const k = caseOf(i, this.w);
+    if (k < 0) return null;
+    let cases = this.bySheet.get(i.has);
+    if (!cases) this.bySheet.set(i.has, (cases = new Map()));
+    let known = cases.get(k);
+    if (!known) {
+      const list = checks(i, this.w);
+      if (i.benefit !== null && i.benefit > 0) list.push(certification(i));
+      cases.set(k, (known = { status: assessInitiative(i, this.w, this.decisions), failed: list.filter((c) => c.result === 'not_met') }));
+    }
+    return known;
+  }
 }

@@ -9,7 +9,7 @@ import type { Initiative, Model, Unit } from '../model';
 import { nameKey } from '../text';
 import type { RuleSet } from '../rules/types';
 import type { DecisionBook } from './decisions';
-import { assessInitiative, type EvidenceWindow, type InitiativeStatus } from './evidence';
+import { EvidenceCases, type EvidenceWindow, type InitiativeStatus } from './evidence';
 import { boolParam, type Params, stringParam } from './params';
 import { compareFractions } from './verdict';
 
@@ -91,7 +91,8 @@ export function computeFacts(model: Model, rules: RuleSet, params: Params, decis
   const issues: Issue[] = [];
   const window: EvidenceWindow = { cutoff: stringParam(params, 'cutoff', '2023-08-31'), docFrom: stringParam(params, 'docFrom', '2021-09-01'), docTo: stringParam(params, 'docTo', '2023-08-31') };
   const { units, initiatives } = model;
-  const status = initiatives.map((i) => assessInitiative(i, window, decisions));
+  const cases = new EvidenceCases(window, decisions);
+  const status = initiatives.map((i) => cases.status(i));
   const hasList = initiatives.length > 0;
   const benefitKnown = initiatives.some((i) => i.has.benefit);
   const requireEvidence = boolParam(params, 'collectiveRequiresEvidence', false);

@@ -3,7 +3,7 @@ import type { Issue } from '../issues';
 import type { Model } from '../model';
 import type { RuleSet } from '../rules/types';
 import { DecisionBook, type Decision } from './decisions';
-import { addInitiativeFlags } from './evidence';
+import { EvidenceCases } from './evidence';
 import { Evaluation } from './evaluate';
 import { computeFacts } from './facts';
 import { FlagList } from './flags';
@@ -30,7 +30,8 @@ export function decide(model: Model, rules: RuleSet, paramOverrides: Params = {}
   const evaluation = new Evaluation(model, rules, params, facts);
   const nominations = allocateQuotas(evaluation, decisions);
   const flags = new FlagList(model.initiatives);
-  for (const i of model.initiatives) addInitiativeFlags(flags, i, facts.window, decisions);
+  const cases = new EvidenceCases(facts.window, decisions);
+  for (const i of model.initiatives) cases.addFlags(flags, i);
   const issues = model.issues.concat(facts.issues);
   return { model, rules, params, evaluation, nominations, decisions, issues, flags };
 }
