@@ -163,6 +163,13 @@ const flagMessage = (c: Check): Bilingual => {
   return m;
 };
 
+/** The checks a flag can come from: the certification only for an initiative with a benefit. */
+function flagChecks(i: Initiative, w: EvidenceWindow): Check[] {
+  const list = checks(i, w);
+  if (i.benefit !== null && i.benefit > 0) list.push(certification(i));
+  return list;
+}
+
 /** Adds an initiative's automatic review flags: each missing piece of evidence, lateness. */
 export function addInitiativeFlags(flags: FlagList, i: Initiative, w: EvidenceWindow, decisions: DecisionBook): void {
   if (i.registeredOn !== null && i.registeredOn > w.cutoff) {
@@ -170,9 +177,7 @@ export function addInitiativeFlags(flags: FlagList, i: Initiative, w: EvidenceWi
     return;
   }
   if (decisions.all.length && decisions.excluded(initiativeKey(i))) return;
-  const list = checks(i, w);
-  if (i.benefit !== null && i.benefit > 0) list.push(certification(i));
-  for (const c of list) if (c.result === 'not_met') flags.add(i.id, c.code, flagMessage(c), c.id === undefined ? undefined : c);
+  for (const c of flagChecks(i, w)) if (c.result === 'not_met') flags.add(i.id, c.code, flagMessage(c), c.id === undefined ? undefined : c);
 }
 
 const tri = (v: boolean | null) => (v === null ? 0 : v ? 1 : 2);
@@ -222,9 +227,7 @@ export class EvidenceCases {
     if (!cases) this.bySheet.set(i.has, (cases = new Map()));
     let known = cases.get(k);
     if (!known) {
-      const list = checks(i, this.w);
-      if (i.benefit !== null && i.benefit > 0) list.push(certification(i));
-      cases.set(k, (known = { status: assessInitiative(i, this.w, this.decisions), failed: list.filter((c) => c.result === 'not_met') }));
+      cases.set(k, (known = { status: assessInitiative(i, this.w, this.decisions), failed: flagChecks(i, this.w).filter((c) => c.result === 'not_met') }));
     }
     return known;
   }

@@ -105,6 +105,18 @@ export function decisionsFrom(rows: ReviewRow[]): Decision[] {
   return rows.filter((r) => r.decision).map((r) => ({ subject: r.key, kind: r.decision!, award: r.award, who: r.who, when: r.when, note: r.note }));
 }
 
+/** A run's automatic rows, each made when read: the evidence flags (kept as numbers), then the data issues worth a review. */
+export interface AutomaticIssues {
+  length: number;
+  at(n: number): Issue;
+}
+
+export function automaticIssues(o: Outcome): AutomaticIssues {
+  const { flags } = o;
+  const issues = o.issues.filter((i) => i.severity !== 'info');
+  return { length: flags.length + issues.length, at: (n) => (n < flags.length ? flags.at(n) : issues[n - flags.length]!) };
+}
+
 function autoSubject(i: Issue): Pick<ReviewRow, 'key' | 'kind' | 'where'> {
   const kind: ReviewRow['kind'] = i.kind ?? 'other';
   const where = i.sheet && i.row ? { sheet: i.sheet, row: i.row } : null;
@@ -133,10 +145,9 @@ export function buildReviewSheet(o: Outcome, previous: ReviewRow[], lang: Lang):
       r.decision ? DECISION_LABEL[r.decision][lang === 'vi' ? 0 : 1] : null, r.who, r.when, r.note, r.key,
     ],
   });
-  const flags = o.flags;
-  const issues = o.issues.filter((i) => i.severity !== 'info');
-  const autoCount = flags.length + issues.length;
-  const autoAt = (n: number) => (n < flags.length ? flags.at(n) : issues[n - flags.length]!);
+  const auto = automaticIssues(o);
+  const autoCount = auto.length;
+  const autoAt = auto.at;
   const decided = (key: string, code: string) => (earlier.size ? earlier.get(`${key}|${code}`) : undefined);
   // A decision can remove its own flag (an excluded initiative raises no evidence flags): keep that row.
   const carried = new Set<ReviewRow>();

@@ -10,7 +10,7 @@ import { collator } from '../../domain/engine/quotas';
 import type { Outcome } from '../../domain/engine/run';
 import { bi } from '../../domain/i18n';
 import type { Issue } from '../../domain/issues';
-import { type ReviewRow, subjectKeyOf } from '../../domain/sheets/review';
+import { type AutomaticIssues, automaticIssues, type ReviewRow, subjectKeyOf } from '../../domain/sheets/review';
 import type { RowIndex } from './index-rows';
 import type { DecisionFilter, FlagCategory, FlagFilter, FlagOrder, FlagPage, FlagQuery, FlagView, ReviewSummary } from './types';
 import { MAX_PAGE } from './types';
@@ -22,19 +22,6 @@ const DECISIONS: DecisionFilter[] = ['none', 'exclude', 'keep', 'pin'];
 const CACHED = 4;
 const YIELD_EVERY = 20_000;
 
-/** Automatic flags of this run, reviewer-independent: the review sheet's automatic rows (evidence flags first). */
-function autoIssues(o: Outcome): AutoIssues {
-  const { flags } = o;
-  const issues = o.issues.filter((i) => i.severity !== 'info');
-  return { length: flags.length + issues.length, at: (n) => (n < flags.length ? flags.at(n) : issues[n - flags.length]!) };
-}
-
-/** The automatic rows, each made when read (half a million evidence flags are kept as numbers). */
-interface AutoIssues {
-  length: number;
-  at(n: number): Issue;
-}
-
 const whereOf = (i: Issue) => (i.sheet && i.row ? { sheet: i.sheet, row: i.row } : null);
 const autoKey = (i: Issue) => `${subjectKeyOf(i.kind ?? 'other', i.subject ?? '', null, whereOf(i))}|${i.code}`;
 
@@ -45,7 +32,7 @@ const autoKey = (i: Issue) => `${subjectKeyOf(i.kind ?? 'other', i.subject ?? ''
  */
 export function preserveDecided(o: Outcome, review: ReviewRow[]): ReviewRow[] {
   if (!review.some((r) => r.source === 'auto' && r.decision)) return review;
-  const auto = autoIssues(o);
+  const auto = automaticIssues(o);
   const current = new Set<string>();
   for (let n = 0; n < auto.length; n++) current.add(autoKey(auto.at(n)));
   return review.map((r) => (r.source === 'auto' && r.decision && !current.has(`${r.key}|${r.code}`) ? { ...r, source: 'reviewer' as const } : r));
@@ -83,7 +70,7 @@ export class ReviewList {
   private readonly cache: { key: string; positions: Int32Array }[] = [];
 
   private constructor(
-    private readonly auto: AutoIssues,
+    private readonly auto: AutomaticIssues,
     private readonly evidence: number,
     private readonly review: ReviewRow[],
     private readonly index: RowIndex,
@@ -101,7 +88,7 @@ export class ReviewList {
   /** Indexes the list of an outcome with these review rows (yielding now and then: it can be long). */
   static async build(o: Outcome, reviewRows: ReviewRow[], index: RowIndex, signal?: AbortSignal): Promise<ReviewList> {
     const review = preserveDecided(o, reviewRows);
-    const list = new ReviewList(autoIssues(o), o.flags.length, review, index);
+    const list = new ReviewList(automaticIssues(o), o.flags.length, review, index);
     await list.indexRows(signal);
     return list;
   }
