@@ -273,7 +273,10 @@ initiatives the command took 82 s. After the second round (own .xlsx reader and 
 the domain 17.6–22.0 s at a million, 1,413 MB process peak, 1,003 MB added by the pipeline (the
 review sheet's half a million rows held whole; the process peak then counted ~410 MB of encoded
 input the benchmark kept, which it now reads from its cache file chunk by chunk as office-js would
-receive them); the command 33.9 s and 1,425 MB, ~8 s at 100,000.
+receive them); the command 33.9 s and 1,425 MB, ~8 s at 100,000. After the third round the domain
+took 17.4 s at a million (991–1,029 MB peak) on a loaded machine; at the start of the fourth it
+took 20.7–21.8 s with a 1.9–2.2 GB peak on a quiet one — a regression of the third round's last
+tidy-up, found by this benchmark (see "Result sheets" below).
 
 ## What was done and what is left
 
@@ -301,16 +304,33 @@ short cuts to the general path (test/domain/text.test.ts). What lives to the end
 initiatives with the same document dates share one list (a few thousand days), author lists are kept
 at their size (\`filter\` grows an array by pushing, with room for 17 names) and so is each person's
 list of initiatives — at a million initiatives the heap held after deciding went from ~640 MB to
-~460 MB.
+~460 MB. Each initiative is now one compact record (\`InitiativeRecord\`, read/initiative-record.ts:
+its place as two fields instead of an object of its own, its five yes/no/unknown cells packed into
+one integer, read through the same \`Initiative\` interface): ~460 → ~390 MB held after deciding.
+A blank row is found with a plain loop, and an initiative with no document date or one makes no
+key or array for it.
 
 **Deciding and result sheets.** Verdicts without \`explain\` are shared constants; exact integer
 (or BigInt) comparisons; evidence checks and their summaries are shared, so a million initiatives
 have a handful of distinct statuses; quotas take the met subjects from the compact results; results
-are counted column by column; highlight rows come sorted from the results. Result sheets make their
+are counted column by column; highlight rows come sorted from the results. People are gathered with
+each union's key and people found once per unit, not once per initiative; the highest-benefit
+criterion (2.2.1) reads a person's initiatives only when the programme's own figures say an
+unreadable or unknown-evidence benefit could change the verdict; no named closure is made per
+person (tsx, which runs the command, names each one it makes). Review flags are kept as numbers —
+the initiative and an index into codes and messages (\`FlagList\`, engine/flags.ts), each \`Issue\`
+made when a page reads it: ~390 → ~340 MB held after deciding — and an initiative with nothing
+unreadable, no document outside the window, on time and undecided takes the status and flags of its
+case (its sheet's columns and four yes/no cells), worked out once per run (\`EvidenceCases\`; a
+property test holds every case to the initiative worked out alone). Result sheets make their
 rows when asked, a page at a time (\`OutBlock.rows(start, end)\`, src/domain/sheets/model.ts): the
 review sheet's half a million rows are never held whole — not by the engine, not by the worker, not
 by a writer; (a) makes every row of every result sheet the way a writer asks for them, page by page,
-and lets each page go.
+and lets each page go. A review row is one object literal: the third round had written it as
+\`{ ...subject, more }\`, and V8 builds such an object key by key with a hidden class of its own —
+result sheets took 10 s instead of 1 s and 1 GB more memory at a million initiatives. The same
+pattern was taken out of the Excel writer's link cells and the late-registration flags; the code
+says why where it would be tempting to put it back.
 
 **.xlsx (src/workbook/xlsx).** Reading no longer goes through exceljs: a byte-level streaming
 tokenizer (\`xml-scanner.ts\`, \`sheet-rows.ts\`, \`shared-strings.ts\`, \`sheet-scan.ts\`) reads the
@@ -348,17 +368,21 @@ In (b) the time column is the fake's own cost (a JavaScript model of every cell,
 check of every request): writing 612,878 result rows into it takes minutes, which says nothing about
 Excel; what (b) measures is the number and size of the requests.
 
-**Not met, and why.** (a) Memory is at the limit: the process peaked at 991–1,029 MB over the
-three runs (the heap held after deciding is ~460 MB; the rest of the peak is the input's responses
-and what the reading made, promoted and not yet collected — when the collector runs decides it), so
-one run in three is over. Time is well over the 2 s budget here. About a third
-of it is the young-generation collector (\`--trace-gc\`: ~340 scavenges, ~5 s of pauses, mark-compact
-0.2 s): what is made while reading — the initiatives (about 200 bytes each with their place),
-their titles and author lists, persons, flags — lives to the end and is copied before it settles; the command escapes part of this with its larger young generation, a browser
-worker cannot choose. The rest is spread thin: walking and hashing eleven million cells that sit
-cold in memory (~1 s for the walk and the memo look-ups alone, measured apart), persons, evidence,
-flags. A tuning does not reach 2 s: it needs a columnar model — parsed values in typed arrays per
-column, initiatives and persons as indexes, flags as codes with their messages made when shown — so
-that almost nothing long-lived is made per row. That is a change of the domain's data model and is
-the next step.
+**Not met, and why.** (a) Time: a million initiatives take 9–12 s on this shared machine (best of
+three above; budget 2 s) — from 17.4 s at the end of the third round and 21 s at the start of the
+fourth. Where it goes (CPU profiles, \`bench/profile-summary.ts\`): reading is about 60 % — the
+young-generation collector copying what each row leaves alive and the responses being read
+(~1.5–2 s), the memo look-ups of eleven million cells (~1.4 s: hashing a fresh string reads all of
+it; a bare walk over every cell takes 0.2 s, 1.7 s when it also looks each text up in a map), the
+parsed row and its fields; deciding about 25 % — gathering people (~1 s, a map look-up per author of
+a million initiatives), the criteria of 254,000 people; result sheets ~1 s for 613,000 rows. Tried
+this round, measured with alternating runs and not kept for want of a gain: a memo that never hashes
+texts (fewer hashes, more misses and more garbage), parsed fields in objects sized by a class, a
+hand-written reader for the usual document cell, each repeated author cell's people found by its
+array. Tuning does not reach 2 s: it needs a columnar model — parsed values in typed arrays per
+column, read column by column from each response; initiatives and persons as indexes; person keys
+interned as numbers — so that almost nothing is made per row or per author. That is a change of the
+domain's data model and is the next step. (a) memory is met with room since this round: the heap
+held after deciding went from ~460 MB to ~340 MB (initiatives as compact records, review flags as
+numbers), and the process peak of each run with it.
 `;
