@@ -385,4 +385,15 @@ interned as numbers — so that almost nothing is made per row or per author. Th
 domain's data model and is the next step. (a) memory is met with room since this round: the heap
 held after deciding went from ~460 MB to ~340 MB (initiatives as compact records, review flags as
 numbers), and the process peak of each run with it.
+
+**The next step, concretely.** (1) People first (deciding's largest part, self-contained): author
+names interned to numbers as they are read; a person is a (name, union) pair of numbers; each
+person's initiatives one pair of \`Int32Array\`s for everyone (offsets and ids) instead of 254,000
+arrays. (2) Then an initiatives table filled column by column from each response: row, unit and day
+numbers in \`Int32Array\`s, the benefit in a \`Float64Array\`, the yes/no cells packed as
+\`InitiativeRecord\` packs them now, titles and author lists as indexes into interned texts — the
+per-column memo becomes that interning, so a repeated text costs one look-up and nothing but numbers
+is kept per row. (3) \`Initiative\` stays as a view made when asked (explanations, result sheets,
+review rows), as \`FlagList\` does for flags; the hot loops (facts, people, evidence, highlights)
+read the columns.
 `;
