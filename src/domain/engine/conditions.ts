@@ -300,7 +300,8 @@ function evalHighestBenefit(subject: SubjectRef, ctx: EvalContext): Verdict {
     if (unknown > met) return v('unknown', ctx, () => bi(`làm lợi ${biMoney(own).vi}; có sáng kiến ${biMoney(unknown).vi} chưa rõ minh chứng`, `benefit ${biMoney(own).en}; an initiative of ${biMoney(unknown).en} has unknown evidence`));
     return v('met', ctx, () => bi(`làm lợi ${biMoney(own).vi}, cao nhất Chương trình`, `benefit ${biMoney(own).en}, the highest of the programme`));
   }
-  const ownUnknown = unknown >= Math.max(met, 1) && p.initiativeIds.some((id) => ctx.facts.status[id]!.viaBenefit.result === 'unknown' && (ctx.facts.initiatives[id]!.benefit ?? 0) >= Math.max(met, 1));
+  const high = Math.max(met, 1);
+  const ownUnknown = unknown >= high && p.initiativeIds.some((id) => ctx.facts.status[id]!.viaBenefit.result === 'unknown' && (ctx.facts.initiatives[id]!.benefit ?? 0) >= high);
   if (ownUnknown) return v('unknown', ctx, () => bi('có sáng kiến làm lợi cao nhưng chưa rõ minh chứng', 'a high-benefit initiative has unknown evidence'));
   return v('not_met', ctx, () => bi(`cao nhất của cá nhân ${biMoney(own).vi}; cao nhất Chương trình ${biMoney(met).vi}`, `own best ${biMoney(own).en}; highest of the programme ${biMoney(met).en}`));
 }

@@ -9,6 +9,7 @@ import type { Initiative, InitiativeColumns } from '../model';
 import type { Result } from './verdict';
 import type { DecisionBook } from './decisions';
 import type { FlagList } from './flags';
+import { yesNoCode } from '../read/initiative-record';
 
 export interface EvidenceWindow {
   cutoff: string; // ISO
@@ -177,16 +178,17 @@ export function addInitiativeFlags(flags: FlagList, i: Initiative, w: EvidenceWi
     return;
   }
   if (decisions.all.length && decisions.excluded(initiativeKey(i))) return;
-  for (const c of flagChecks(i, w)) if (c.result === 'not_met') flags.add(i.id, c.code, flagMessage(c), c.id === undefined ? undefined : c);
+  for (const c of flagChecks(i, w)) if (c.result === 'not_met') addFlag(flags, i, c);
 }
 
-const tri = (v: boolean | null) => (v === null ? 0 : v ? 1 : 2);
+/** A failed check as a flag; a shared check's code and message are kept once. */
+const addFlag = (flags: FlagList, i: Initiative, c: Check) => flags.add(i.id, c.code, flagMessage(c), c.id === undefined ? undefined : c);
 
 /** An initiative's case (-1: none) — nothing unreadable, every document dated inside the window. */
 function caseOf(i: Initiative, w: EvidenceWindow): number {
   if (i.unreadable !== undefined) return -1;
   for (const d of i.docDates) if (d < w.docFrom || d > w.docTo) return -1;
-  return tri(i.posted) | (tri(i.recognitionDoc) << 2) | (tri(i.rewardDecision) << 4) | (tri(i.benefitCertification) << 6) | (i.benefit !== null && i.benefit > 0 ? 256 : 0);
+  return yesNoCode(i.posted) | (yesNoCode(i.recognitionDoc) << 2) | (yesNoCode(i.rewardDecision) << 4) | (yesNoCode(i.benefitCertification) << 6) | (i.benefit !== null && i.benefit > 0 ? 256 : 0);
 }
 
 interface EvidenceCase {
@@ -216,7 +218,7 @@ export class EvidenceCases {
   addFlags(flags: FlagList, i: Initiative): void {
     const known = this.caseFor(i);
     if (!known) return addInitiativeFlags(flags, i, this.w, this.decisions);
-    for (const c of known.failed) flags.add(i.id, c.code, flagMessage(c), c);
+    for (const c of known.failed) addFlag(flags, i, c);
   }
 
   private caseFor(i: Initiative): EvidenceCase | null {

@@ -51,6 +51,8 @@ export interface Facts {
   persons: Person[];
   status: InitiativeStatus[];
   window: EvidenceWindow;
+  /** Evidence worked out once per case (statuses above, flags after deciding). */
+  evidence: EvidenceCases;
   issues: Issue[];
   /**
    * Counted initiatives no unit could be found for (no unit column, an unknown name): any unit's
@@ -146,7 +148,7 @@ export function computeFacts(model: Model, rules: RuleSet, params: Params, decis
   }
   localRanks(facts);
   const persons = buildPersons(initiatives, units, status, boolParam(params, 'firstAuthorOnly', false));
-  return { units: facts, initiatives, persons, status, window, issues, unattributed };
+  return { units: facts, initiatives, persons, status, window, evidence: cases, issues, unattributed };
 }
 
 function buildPersons(initiatives: Initiative[], units: Unit[], status: InitiativeStatus[], firstOnly: boolean): Person[] {

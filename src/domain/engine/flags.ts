@@ -13,7 +13,7 @@ interface FlagEntry {
 }
 
 /** One literal per flag: `{ ...place, code, message }` would cost V8 a new hidden class per flag. */
-export function initiativeFlag(i: Initiative, code: string, message: Bilingual): Issue {
+function initiativeFlag(i: Initiative, code: string, message: Bilingual): Issue {
   const { sheet, row } = i.source;
   return { sheet, row, column: null, subject: i.title, severity: 'warning', kind: 'initiative', unit: i.unitName, code, message };
 }

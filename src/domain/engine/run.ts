@@ -3,7 +3,6 @@ import type { Issue } from '../issues';
 import type { Model } from '../model';
 import type { RuleSet } from '../rules/types';
 import { DecisionBook, type Decision } from './decisions';
-import { EvidenceCases } from './evidence';
 import { Evaluation } from './evaluate';
 import { computeFacts } from './facts';
 import { FlagList } from './flags';
@@ -30,8 +29,7 @@ export function decide(model: Model, rules: RuleSet, paramOverrides: Params = {}
   const evaluation = new Evaluation(model, rules, params, facts);
   const nominations = allocateQuotas(evaluation, decisions);
   const flags = new FlagList(model.initiatives);
-  const cases = new EvidenceCases(facts.window, decisions);
-  for (const i of model.initiatives) cases.addFlags(flags, i);
+  for (const i of model.initiatives) facts.evidence.addFlags(flags, i);
   const issues = model.issues.concat(facts.issues);
   return { model, rules, params, evaluation, nominations, decisions, issues, flags };
 }

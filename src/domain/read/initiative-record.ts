@@ -10,7 +10,8 @@ const UNKNOWN = 0;
 const NO = 1;
 const YES = 2;
 
-const packOne = (v: boolean | null): number => (v === null ? UNKNOWN : v ? YES : NO);
+/** A yes/no/unknown cell as two bits. */
+export const yesNoCode = (v: boolean | null): number => (v === null ? UNKNOWN : v ? YES : NO);
 const unpack = (packed: number, shift: number): boolean | null => {
   const v = (packed >> shift) & 3;
   return v === UNKNOWN ? null : v === YES;
@@ -26,7 +27,7 @@ export interface YesNoCells {
 }
 
 export function packYesNo(c: YesNoCells): number {
-  return packOne(c.social) | (packOne(c.posted) << 2) | (packOne(c.recognitionDoc) << 4) | (packOne(c.rewardDecision) << 6) | (packOne(c.benefitCertification) << 8);
+  return yesNoCode(c.social) | (yesNoCode(c.posted) << 2) | (yesNoCode(c.recognitionDoc) << 4) | (yesNoCode(c.rewardDecision) << 6) | (yesNoCode(c.benefitCertification) << 8);
 }
 
 export class InitiativeRecord implements Initiative {
