@@ -5,7 +5,7 @@ import type { Issue } from '../issues';
 import type { Initiative, InitiativeColumns, Model, Official, OfficialRole, Unit } from '../model';
 import type { DocumentRef } from '../parse/types';
 import { authorSplitter, clip, foldKey, normalizeText } from '../text';
-import type { RawRow } from './table-reader';
+import { readFields, type FieldValue, type RawRow, type RowSink } from './table-reader';
 import { InitiativeRecord, packYesNo } from './initiative-record';
 import { buildUnits, type UnitIndex } from './units';
 
@@ -83,12 +83,16 @@ class DateLists {
   }
 }
 
+/** The initiative fields a row's values are read from. */
+const INITIATIVE_FIELDS = ['code', 'title', 'authors', 'unit', 'parent', 'field', 'benefit', 'social', 'posted', 'registeredOn', 'recognitionDoc', 'rewardDecision', 'benefitCertification', 'docDate'] as const;
+type InitiativeField = (typeof INITIATIVE_FIELDS)[number];
+
 /**
  * Initiatives made as their rows are read, so that a million parsed rows are never held beside a
  * million initiatives. Units are resolved (and their issues raised) when the model is built, since
  * the units sheet may come later in the workbook.
  */
-export class InitiativeCollector {
+export class InitiativeCollector implements RowSink {
   readonly initiatives: Initiative[] = [];
   /** The parent union each row names (to choose between units of the same name), by initiative. */
   private readonly parents: (string | null)[] = [];
@@ -96,51 +100,61 @@ export class InitiativeCollector {
   private readonly negatives = new Map<number, number>();
   private readonly has: InitiativeColumns;
   private readonly dates = new DateLists();
+  /** Where each field sits in a row's values (a sheet without the column: the slot that is always null). */
+  private readonly at: Record<InitiativeField, number>;
 
   constructor(
+    private readonly sheet: string,
     layout: SheetLayout,
     private readonly split: (s: string) => string[] = authorSplitter(),
   ) {
     this.has = initiativeColumns(layout);
+    const ids = readFields(layout).map((d) => d.id);
+    const slot = (id: InitiativeField) => (ids.includes(id) ? ids.indexOf(id) : ids.length);
+    this.at = Object.fromEntries(INITIATIVE_FIELDS.map((id) => [id, slot(id)])) as Record<InitiativeField, number>;
   }
 
-  add(row: RawRow): void {
-    row.entity = this.initiatives.length;
-    this.parents.push(parsed(row.fields.parent));
-    this.initiatives.push(this.toInitiative(row, this.initiatives.length));
+  add(excelRow: number, section: string | null, values: readonly FieldValue[], bad: readonly string[]): number {
+    const id = this.initiatives.length;
+    this.parents.push(parsed(values[this.at.parent]));
+    this.initiatives.push(this.toInitiative(excelRow, section, values, bad, id));
+    return id;
   }
 
-  /** A co-author row under a merged name added authors to an initiative already made. */
-  authorsChanged(row: RawRow): void {
-    const i = row.entity === undefined ? undefined : this.initiatives[row.entity];
-    if (i && typeof row.fields.authors === 'string') i.authors = this.split(row.fields.authors);
+  authorsChanged(entity: number, authors: string): void {
+    const i = this.initiatives[entity];
+    if (i) i.authors = this.split(authors);
   }
 
   /** Runs once per initiative (a million times): no allocation beyond the initiative itself unless something is wrong. */
-  private toInitiative(row: RawRow, id: number): Initiative {
-    const f = row.fields;
-    const recognition = doc(f.recognitionDoc);
-    const reward = doc(f.rewardDecision);
-    const certification = doc(f.benefitCertification);
-    const docDates = this.dates.of(recognition?.date ?? null, reward?.date ?? null, certification?.date ?? null, typeof f.docDate === 'string' ? f.docDate : null);
-    const benefit = typeof f.benefit === 'number' ? f.benefit : null;
+  private toInitiative(excelRow: number, section: string | null, v: readonly FieldValue[], bad: readonly string[], id: number): Initiative {
+    const at = this.at;
+    const recognition = doc(v[at.recognitionDoc]);
+    const reward = doc(v[at.rewardDecision]);
+    const certification = doc(v[at.benefitCertification]);
+    const docDate = v[at.docDate];
+    const docDates = this.dates.of(recognition?.date ?? null, reward?.date ?? null, certification?.date ?? null, typeof docDate === 'string' ? docDate : null);
+    const written = v[at.benefit];
+    const benefit = typeof written === 'number' ? written : null;
     const negative = benefit !== null && benefit < 0;
     if (negative) this.negatives.set(id, benefit);
     const yesNo = packYesNo({
-      social: flag(f.social), posted: flag(f.posted),
+      social: flag(v[at.social]), posted: flag(v[at.posted]),
       recognitionDoc: recognition ? recognition.present : null,
       rewardDecision: reward ? reward.present : null,
       benefitCertification: certification ? certification.present : null,
     });
+    const authors = v[at.authors];
+    const registeredOn = v[at.registeredOn];
     const initiative = new InitiativeRecord(
-      id, row.source.sheet, row.source.row, parsed(f.code), parsed(f.title) ?? parsed(f.code) ?? `#${row.source.row}`,
-      typeof f.authors === 'string' ? this.split(f.authors) : [],
-      parsed(f.unit) ?? row.section, parsed(f.field),
+      id, this.sheet, excelRow, parsed(v[at.code]), parsed(v[at.title]) ?? parsed(v[at.code]) ?? `#${excelRow}`,
+      typeof authors === 'string' ? this.split(authors) : [],
+      parsed(v[at.unit]) ?? section, parsed(v[at.field]),
       benefit !== null && benefit >= 0 ? benefit : null,
-      yesNo, typeof f.registeredOn === 'string' ? f.registeredOn : null, docDates, this.has,
+      yesNo, typeof registeredOn === 'string' ? registeredOn : null, docDates, this.has,
     );
-    if (row.bad?.length || negative) {
-      const unreadable = new Set(row.bad ?? []);
+    if (bad.length || negative) {
+      const unreadable = new Set(bad);
       if (negative) unreadable.add('benefit');
       initiative.unreadable = [...unreadable];
     }

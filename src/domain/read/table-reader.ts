@@ -15,22 +15,33 @@ import { foldKey, normalizeText } from '../text';
 
 export type FieldValue = string | number | boolean | DocumentRef | null;
 
-/** One data row: its place, the section it sits under, and its parsed fields by id. */
+/** One data row of a units or officials sheet: its place, the section it sits under, and its parsed fields by id. */
 export interface RawRow {
   source: SourceRef;
   section: string | null;
   fields: Record<string, FieldValue>;
   /** Fields whose cell held something that could not be read (an issue names each): unknown, not empty. */
   bad?: string[];
-  /** Index of the entity a sink made of this row. */
-  entity?: number;
 }
 
-/** Takes rows as they are read instead of the reader keeping them. */
+/**
+ * Takes the rows of an initiatives sheet as they are read, instead of the reader keeping them: a
+ * million rows, so each comes as its values in `readFields` order in one array the reader reuses
+ * (no object per row; the sink reads it before returning).
+ */
 export interface RowSink {
-  add(row: RawRow): void;
-  /** Co-authors merged under the row's name were added to its `authors` field. */
-  authorsChanged(row: RawRow): void;
+  /** Returns the index of the entity made of the row. `values` has one more slot than fields, always null. */
+  add(excelRow: number, section: string | null, values: readonly FieldValue[], bad: readonly string[]): number;
+  /** Co-authors merged under an entity's name: its authors cell now reads `authors`. */
+  authorsChanged(entity: number, authors: string): void;
+}
+
+/** The fields a sheet's rows are read into, in the order of a row's values (STT is only a marker). */
+export function readFields(layout: SheetLayout): FieldDef[] {
+  const defs = new Map(FIELDS_BY_ROLE[layout.role].map((d) => [d.id, d]));
+  return Object.keys(layout.mapping)
+    .filter((id) => id !== 'stt' && defs.has(id))
+    .map((id) => defs.get(id)!);
 }
 
 const PARSERS: Record<ValueKind, (v: CellValue) => Parsed<FieldValue>> = {
@@ -140,7 +151,8 @@ interface DataMerge {
   bottom: number;
   column: number; // 0-based, the merge's left column (where Excel keeps the value)
   value: CellValue;
-  master: RawRow | null;
+  /** The entity the merged name's first row made, and its authors cell as it now reads. */
+  master: { entity: number; authors: string | null } | null;
 }
 
 /** Words of a report form's closing block (signatures, recipients): the table has ended. Folded text. */
@@ -187,21 +199,21 @@ export class TableReader {
   private activeMerges: DataMerge[] = [];
   /** Unreadable fields of the row being read (one list reused: most rows have none). */
   private readonly badFields: string[] = [];
+  /** Parsed values of the row being read, in `readFields` order, and a last slot always null (reused). */
+  private readonly values: FieldValue[];
 
   constructor(
     readonly layout: SheetLayout,
     merges: MergedArea[] = [],
     private readonly sink: RowSink | null = null,
   ) {
-    const defs = new Map(FIELDS_BY_ROLE[layout.role].map((d) => [d.id, d]));
-    this.columns = Object.entries(layout.mapping)
-      .filter(([id]) => id !== 'stt' && defs.has(id))
-      .map(([id, m]) => {
-        const def = defs.get(id)!;
-        const base = (layout.role === 'initiatives' ? FIELD_PARSERS[id] : undefined) ?? PARSERS[def.kind];
-        const parse = def.kind === 'money' ? scaledMoney(base, moneyScale(m.header)) : base;
-        return { def, column: m.column, parse: memoised(parse, true) };
-      });
+    this.columns = readFields(layout).map((def) => {
+      const m = layout.mapping[def.id]!;
+      const base = (layout.role === 'initiatives' ? FIELD_PARSERS[def.id] : undefined) ?? PARSERS[def.kind];
+      const parse = def.kind === 'money' ? scaledMoney(base, moneyScale(m.header)) : base;
+      return { def, column: m.column, parse: memoised(parse, true) };
+    });
+    this.values = new Array<FieldValue>(this.columns.length + 1).fill(null);
     this.nameColumn = layout.mapping[NAME_FIELD[layout.role]]?.column ?? null;
     this.sttColumn = layout.mapping.stt?.column ?? null;
     const mapped = new Set(this.columns.map((c) => c.column));
@@ -250,7 +262,8 @@ export class TableReader {
       const texts = row.filter((v) => typeof v === 'string' && v.trim() !== '') as string[];
       const lead = typeof name === 'string' && name.trim() ? name : (texts[0] ?? '');
       if (TOTALS.test(foldKey(lead))) {
-        this.totals = { source: { sheet: this.layout.sheet, row: excelRow }, section: null, fields: this.parseFields(row, excelRow, null, []) };
+        this.parseValues(row, excelRow, null, []);
+        this.totals = { source: { sheet: this.layout.sheet, row: excelRow }, section: null, fields: this.fieldsOf(this.values) };
         return;
       }
       if (this.isHeaderRepeat(row) || isColumnNumbers(row)) return; // the header printed again on each page
@@ -270,11 +283,12 @@ export class TableReader {
     }
     const bad = this.badFields;
     bad.length = 0;
-    const fields = this.parseFields(row, excelRow, name, bad);
+    const values = this.parseValues(row, excelRow, name, bad);
     const subject = ambiguous ? subjectOf(name) : null;
     for (const m of ambiguous ?? []) {
-      const c = this.columns.find((x) => x.column === m.column)!;
-      fields[c.def.id] = null;
+      const k = this.columns.findIndex((x) => x.column === m.column);
+      const c = this.columns[k]!;
+      values[k] = null;
       if (!bad.includes(c.def.id)) bad.push(c.def.id);
       this.issue(
         excelRow, m.column, 'merged_cell',
@@ -282,11 +296,18 @@ export class TableReader {
         String(m.value ?? ''), subject,
       );
     }
-    const raw: RawRow = { source: { sheet: this.layout.sheet, row: excelRow }, section: this.section, fields };
-    if (bad.length) raw.bad = bad.slice();
-    if (this.sink) this.sink.add(raw);
-    else this.rows.push(raw);
-    for (const m of merged ?? []) if (m.top === excelRow && m.column === this.nameColumn) m.master = raw;
+    if (!this.sink) {
+      const raw: RawRow = { source: { sheet: this.layout.sheet, row: excelRow }, section: this.section, fields: this.fieldsOf(values) };
+      if (bad.length) raw.bad = bad.slice();
+      this.rows.push(raw);
+      return;
+    }
+    const entity = this.sink.add(excelRow, this.section, values, bad);
+    if (merged) {
+      const k = this.columns.findIndex((c) => c.def.id === 'authors');
+      const authors = k < 0 ? null : values[k];
+      for (const m of merged) if (m.top === excelRow && m.column === this.nameColumn) m.master = { entity, authors: typeof authors === 'string' ? authors : null };
+    }
   }
 
   /** Vertical merges over data that cover this row (rows arrive in ascending order). */
@@ -306,10 +327,10 @@ export class TableReader {
     const extra = authors ? row[authors.column] : null;
     if (m.master && authors && typeof extra === 'string' && extra.trim()) {
       const parsed = authors.parse(extra);
-      if (parsed.kind === 'ok') {
-        const before = m.master.fields.authors;
-        m.master.fields.authors = typeof before === 'string' && before ? `${before}; ${parsed.value as string}` : parsed.value;
-        this.sink?.authorsChanged(m.master);
+      if (parsed.kind === 'ok' && this.sink) {
+        const before = m.master.authors;
+        m.master.authors = before ? `${before}; ${parsed.value as string}` : (parsed.value as string);
+        this.sink.authorsChanged(m.master.entity, m.master.authors);
       }
     }
     const others = this.columns.filter((c) => c !== authors && c.column !== m.column && !isBlank(row[c.column] ?? null));
@@ -352,20 +373,31 @@ export class TableReader {
     });
   }
 
-  /** `name` is the row's name cell: the subject of its issues, normalised only when there is one. Unreadable fields are added to `bad`. */
-  private parseFields(row: CellValue[], excelRow: number, name: CellValue | undefined, bad: string[]): Record<string, FieldValue> {
-    const fields: Record<string, FieldValue> = {};
-    for (const c of this.columns) {
+  /**
+   * Parses the row's mapped cells into `this.values` (returned). `name` is the row's name cell: the
+   * subject of its issues, normalised only when there is one. Unreadable fields are added to `bad`.
+   */
+  private parseValues(row: CellValue[], excelRow: number, name: CellValue | undefined, bad: string[]): FieldValue[] {
+    const values = this.values;
+    for (let k = 0; k < this.columns.length; k++) {
+      const c = this.columns[k]!;
       const parsed = c.parse(row[c.column] ?? null);
-      if (parsed.kind === 'ok') fields[c.def.id] = parsed.value;
+      if (parsed.kind === 'ok') values[k] = parsed.value;
       else {
-        fields[c.def.id] = null;
+        values[k] = null;
         if (parsed.kind === 'bad') {
           bad.push(c.def.id);
           this.badValue(excelRow, c, parsed.raw, parsed.reason, subjectOf(name));
         }
       }
     }
+    return values;
+  }
+
+  /** A row's values by field id (units and officials: a few thousand rows). */
+  private fieldsOf(values: readonly FieldValue[]): Record<string, FieldValue> {
+    const fields: Record<string, FieldValue> = {};
+    this.columns.forEach((c, k) => (fields[c.def.id] = values[k]!));
     return fields;
   }
 

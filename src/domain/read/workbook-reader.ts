@@ -53,7 +53,7 @@ export class SheetFeeder {
     this.result = detectLayout(this.sheet, head, this.merges, this.override);
     if (this.result.ok) {
       const layout = this.result.layout;
-      if (layout.role === 'initiatives') this.initiatives = new InitiativeCollector(layout);
+      if (layout.role === 'initiatives') this.initiatives = new InitiativeCollector(this.sheet, layout);
       this.reader = new TableReader(layout, this.merges, this.initiatives);
       for (const chunk of this.buffered) this.reader.push(chunk);
     }
