@@ -32,6 +32,17 @@ const SILENT: Bilingual = { vi: '', en: '' };
 const QUIET: Record<Result, Verdict> = { met: { result: 'met', reason: SILENT }, not_met: { result: 'not_met', reason: SILENT }, unknown: { result: 'unknown', reason: SILENT } };
 const v = (result: Result, ctx: EvalContext, reason: () => Bilingual): Verdict => (ctx.explain ? { result, reason: reason() } : QUIET[result]);
 
+function explainEach(parts: Condition[], subject: SubjectRef, ctx: EvalContext): Verdict[] {
+  return parts.map((c) => evalCondition(c, subject, ctx));
+}
+
+function evalCriterionRef(id: string, subject: SubjectRef, ctx: EvalContext): Verdict {
+  const r = ctx.criterion(subject, id);
+  if (!ctx.explain) return QUIET[r.result];
+  const reason = r.result === 'met' ? bi(`đạt ${id}`, `meets ${id}`) : r.result === 'not_met' ? bi(`chưa đạt ${id}`, `does not meet ${id}`) : bi(`${id} chưa rõ (${r.reason.vi})`, `${id} unknown (${r.reason.en})`);
+  return { result: r.result, reason };
+}
+
 /** all / any without reasons: every part is still evaluated (criteria they name get decided), no arrays or texts. */
 function quietCombine(parts: Condition[], all: boolean, subject: SubjectRef, ctx: EvalContext): Verdict {
   let met = false;
@@ -85,21 +96,37 @@ function noUnit(ctx: EvalContext): Verdict {
   return v('unknown', ctx, () => bi('không xác định được đơn vị', 'the unit is not known'));
 }
 
-function evalPct(f: UnitFacts, cmp: Cmp, x: number, p: Bilingual, ctx: EvalContext): Verdict {
-  if (f.plan === null) {
-    const why = ctx.unitFields.has('plan') ? bi('chỉ tiêu trống hoặc không đọc được', 'plan target is empty or unreadable') : bi('bảng không có cột chỉ tiêu', 'the workbook has no plan column');
-    return v('unknown', ctx, () => pre(p, bi(`chưa biết tỷ lệ: ${why.vi}`, `unknown: ${why.en}`)));
-  }
-  if (f.count === null) return v('unknown', ctx, () => pre(p, bi('chưa biết tỷ lệ: chưa có số sáng kiến', 'unknown: initiative count is missing')));
+/** How a pct comparison came out; its result and its explanation both follow from it. */
+type PctCase = 'no_plan' | 'no_count' | 'unplaced' | 'met' | 'not_met';
+const PCT_RESULT: Record<PctCase, Result> = { no_plan: 'unknown', no_count: 'unknown', unplaced: 'unknown', met: 'met', not_met: 'not_met' };
+
+function pctCase(f: UnitFacts, cmp: Cmp, x: number, ctx: EvalContext): PctCase {
+  if (f.plan === null) return 'no_plan';
+  if (f.count === null) return 'no_count';
   const ok = comparePct(f.count, f.plan, cmp, x);
-  const c = f.count;
-  const pl = f.plan;
+  // Counted from the list while some initiatives could not be placed: they may be this unit's.
   const missed = f.countSource === 'list' ? ctx.facts.unattributed.count : 0;
-  if (!ok && missed > 0 && (cmp === '>' || cmp === '>=')) {
-    // Counted from the list while some initiatives could not be placed: they may be this unit's.
-    return v('unknown', ctx, () => pre(p, bi(`${pctReason(ok, cmp, c, pl, x, SILENT).vi}; nhưng ${missed} sáng kiến chưa rõ thuộc đơn vị nào`, `${pctReason(ok, cmp, c, pl, x, SILENT).en}; but ${missed} initiative(s) could not be placed in a unit`)));
+  if (!ok && missed > 0 && (cmp === '>' || cmp === '>=')) return 'unplaced';
+  return ok ? 'met' : 'not_met';
+}
+
+function evalPct(f: UnitFacts, cmp: Cmp, x: number, p: Bilingual, ctx: EvalContext): Verdict {
+  const c = pctCase(f, cmp, x, ctx);
+  return ctx.explain ? { result: PCT_RESULT[c], reason: pctExplained(c, f, cmp, x, p, ctx) } : QUIET[PCT_RESULT[c]];
+}
+
+function pctExplained(c: PctCase, f: UnitFacts, cmp: Cmp, x: number, p: Bilingual, ctx: EvalContext): Bilingual {
+  if (c === 'no_plan') {
+    const why = ctx.unitFields.has('plan') ? bi('chỉ tiêu trống hoặc không đọc được', 'plan target is empty or unreadable') : bi('bảng không có cột chỉ tiêu', 'the workbook has no plan column');
+    return pre(p, bi(`chưa biết tỷ lệ: ${why.vi}`, `unknown: ${why.en}`));
   }
-  return ctx.explain ? { result: ok ? 'met' : 'not_met', reason: pctReason(ok, cmp, c, pl, x, p) } : QUIET[ok ? 'met' : 'not_met'];
+  if (c === 'no_count') return pre(p, bi('chưa biết tỷ lệ: chưa có số sáng kiến', 'unknown: initiative count is missing'));
+  if (c === 'unplaced') {
+    const missed = ctx.facts.unattributed.count;
+    const r = pctReason(false, cmp, f.count!, f.plan!, x, SILENT);
+    return pre(p, bi(`${r.vi}; nhưng ${missed} sáng kiến chưa rõ thuộc đơn vị nào`, `${r.en}; but ${missed} initiative(s) could not be placed in a unit`));
+  }
+  return pctReason(c === 'met', cmp, f.count!, f.plan!, x, p);
 }
 
 function pctReason(ok: boolean, cmp: Cmp, count: number, plan: number, x: number, p: Bilingual): Bilingual {
@@ -132,6 +159,23 @@ function metricValue(f: UnitFacts, metric: Exclude<UnitMetric, 'pct'>): number |
   }
 }
 
+/** A unit figure compared: unknown (no value), unknown (initiatives that could not be read or placed may count), met, not met. */
+type MetricCase = 'no_value' | 'hidden' | 'met' | 'not_met';
+const METRIC_RESULT: Record<MetricCase, Result> = { no_value: 'unknown', hidden: 'unknown', met: 'met', not_met: 'not_met' };
+
+/** Initiatives a unit figure may lack: benefits (and list counts) only grow with those the engine could not read or place. */
+function hiddenFrom(f: UnitFacts, metric: Exclude<UnitMetric, 'pct'>, ctx: EvalContext): number {
+  if (metric === 'benefitCount' || metric === 'maxBenefit' || metric === 'totalBenefit') return f.benefitUnreadable + ctx.facts.unattributed.withBenefit;
+  return metric === 'count' && f.countSource === 'list' ? ctx.facts.unattributed.count : 0;
+}
+
+function metricCase(value: number | null, f: UnitFacts, metric: Exclude<UnitMetric, 'pct'>, cmp: Cmp, x: number, ctx: EvalContext): MetricCase {
+  if (value === null) return 'no_value';
+  const ok = compareNumbers(value, cmp, x);
+  if (!ok && (cmp === '>' || cmp === '>=') && hiddenFrom(f, metric, ctx) > 0) return 'hidden';
+  return ok ? 'met' : 'not_met';
+}
+
 function evalMetric(cond: Extract<Condition, { metric: UnitMetric }>, subject: SubjectRef, ctx: EvalContext): Verdict {
   const f = scopedUnit(subject, cond.scope, ctx);
   if (!f) return noUnit(ctx);
@@ -139,33 +183,26 @@ function evalMetric(cond: Extract<Condition, { metric: UnitMetric }>, subject: S
   const x = paramValue(cond.value, ctx);
   const p = ctx.explain ? prefix(f, subject, cond.scope) : SILENT;
   if (cond.metric === 'pct') return evalPct(f, cmp, x, p, ctx);
-  const metric = cond.metric;
-  const value = metricValue(f, metric);
+  const value = metricValue(f, cond.metric);
+  const c = metricCase(value, f, cond.metric, cmp, x, ctx);
+  return ctx.explain ? { result: METRIC_RESULT[c], reason: pre(p, metricExplained(c, value, f, cond.metric, cmp, x, ctx)) } : QUIET[METRIC_RESULT[c]];
+}
+
+function metricExplained(c: MetricCase, value: number | null, f: UnitFacts, metric: Exclude<UnitMetric, 'pct'>, cmp: Cmp, x: number, ctx: EvalContext): Bilingual {
   const label = METRIC_LABEL[metric];
-  if (value === null) {
-    return v('unknown', ctx, () => {
-      const why = metric.endsWith('enefit') || metric === 'benefitCount' ? bi('không có cột giá trị làm lợi trong danh sách sáng kiến', 'no benefit column in the initiative list') : bi('ô trống hoặc không có cột', 'empty cell or no such column');
-      return pre(p, bi(`chưa biết ${label.vi}: ${why.vi}`, `${label.en} unknown: ${why.en}`));
-    });
+  const fmt = metric === 'maxBenefit' || metric === 'totalBenefit' ? biMoney : biNumber;
+  if (c === 'no_value') {
+    const why = metric.endsWith('enefit') || metric === 'benefitCount' ? bi('không có cột giá trị làm lợi trong danh sách sáng kiến', 'no benefit column in the initiative list') : bi('ô trống hoặc không có cột', 'empty cell or no such column');
+    return bi(`chưa biết ${label.vi}: ${why.vi}`, `${label.en} unknown: ${why.en}`);
   }
-  const ok = compareNumbers(value, cmp, x);
-  // Benefits (and list counts) only grow with initiatives the engine could not read or place.
-  const benefitMetric = metric === 'benefitCount' || metric === 'maxBenefit' || metric === 'totalBenefit';
-  const hidden = benefitMetric ? f.benefitUnreadable + ctx.facts.unattributed.withBenefit : metric === 'count' && f.countSource === 'list' ? ctx.facts.unattributed.count : 0;
-  if (!ok && hidden > 0 && (cmp === '>' || cmp === '>=')) {
-    return v('unknown', ctx, () => {
-      const fmt = metric === 'maxBenefit' || metric === 'totalBenefit' ? biMoney : biNumber;
-      const why = bi(`${hidden} sáng kiến chưa đọc được giá trị làm lợi hoặc chưa rõ thuộc đơn vị nào`, `${hidden} initiative(s) have an unreadable benefit or could not be placed in a unit`);
-      return pre(p, bi(`${label.vi} ${fmt(value).vi}, chưa đạt ${fmt(x).vi}; nhưng ${why.vi}`, `${label.en} ${fmt(value).en}, not ${fmt(x).en}; but ${why.en}`));
-    });
+  if (c === 'hidden') {
+    const hidden = hiddenFrom(f, metric, ctx);
+    const why = bi(`${hidden} sáng kiến chưa đọc được giá trị làm lợi hoặc chưa rõ thuộc đơn vị nào`, `${hidden} initiative(s) have an unreadable benefit or could not be placed in a unit`);
+    return bi(`${label.vi} ${fmt(value!).vi}, chưa đạt ${fmt(x).vi}; nhưng ${why.vi}`, `${label.en} ${fmt(value!).en}, not ${fmt(x).en}; but ${why.en}`);
   }
-  return v(ok ? 'met' : 'not_met', ctx, () => {
-    const money = metric === 'maxBenefit' || metric === 'totalBenefit';
-    const fmt = money ? biMoney : biNumber;
-    const local = metric === 'rank' && f.rankLocal ? bi(' (tính trong bảng)', ' (rank computed locally)') : metric === 'count' && f.countSource === 'list' ? bi(' (đếm từ danh sách)', ' (counted from the list)') : SILENT;
-    const left = bi(`${label.vi} ${fmt(value).vi}${local.vi}`, `${label.en} ${fmt(value).en}${local.en}`);
-    return pre(p, comparison(ok, cmp, left, fmt(x)).reason);
-  });
+  const local = metric === 'rank' && f.rankLocal ? bi(' (tính trong bảng)', ' (rank computed locally)') : metric === 'count' && f.countSource === 'list' ? bi(' (đếm từ danh sách)', ' (counted from the list)') : SILENT;
+  const left = bi(`${label.vi} ${fmt(value!).vi}${local.vi}`, `${label.en} ${fmt(value!).en}${local.en}`);
+  return comparison(c === 'met', cmp, left, fmt(x)).reason;
 }
 
 const FLAG_LABEL: Record<UnitFlag, Bilingual> = {
@@ -229,81 +266,137 @@ function wantedInitiative(threshold: number | null, social: boolean): Bilingual 
   return bi(parts.map((x) => x.vi).join(' hoặc '), parts.map((x) => x.en).join(' or '));
 }
 
-function evalEvidenced(cond: { benefit?: Value; social?: boolean }, subject: SubjectRef, ctx: EvalContext): Verdict {
-  if (subject.type !== 'person') return noUnit(ctx);
-  const p = ctx.facts.persons[subject.index]!;
-  const threshold = cond.benefit === undefined ? null : paramValue(cond.benefit, ctx);
-  const { status } = ctx.facts;
-  const initiatives = ctx.facts.initiatives;
-  let unknownCandidate: { id: number; ev: Evidence } | null = null;
-  const failed: { id: number; ev: Evidence }[] = [];
+/** What decided a person's evidenced-initiative condition, for its explanation. */
+interface EvidencedFinding {
+  id: number;
+  ev: Evidence | null;
+  social: boolean;
+  failed: { id: number; ev: Evidence }[];
+}
+
+/**
+ * The person's first initiative that meets the condition with evidence met; else the first with
+ * evidence unknown (an unreadable benefit or social mark may qualify: unknown, not "no"). Fills
+ * `found` only when explaining: deciding a quarter of a million people allocates nothing here.
+ */
+function scanEvidenced(p: Person, threshold: number | null, social: boolean, ctx: EvalContext, found: EvidencedFinding | null): Result {
+  const { status, initiatives } = ctx.facts;
   const order = EVIDENCE_ORDER;
+  let unknownId = -1;
+  let unknownEv: Evidence | null = null;
   for (const id of p.initiativeIds) {
     const i = initiatives[id]!;
     const byBenefit = threshold !== null && i.benefit !== null && i.benefit >= threshold;
-    const bySocial = cond.social === true && i.social === true;
+    const bySocial = social && i.social === true;
     if (!byBenefit && !bySocial) {
-      // An unreadable benefit or social mark might qualify: unknown, not "no".
-      if (i.unreadable === undefined) continue; // the usual case: nothing unreadable, nothing to say
+      if (i.unreadable === undefined || unknownId !== -1) continue; // the usual case: nothing unreadable, nothing to say
       const unreadBenefit = threshold !== null && i.benefit === null && i.unreadable.includes('benefit');
-      const unreadSocial = cond.social === true && i.social !== true && i.unreadable.includes('social');
-      const unread = [...(unreadBenefit ? [BENEFIT_UNREADABLE] : []), ...(unreadSocial ? [SOCIAL_UNREADABLE] : [])];
-      if (unread.length && status[id]!.counted) unknownCandidate ??= { id, ev: { result: 'unknown', missing: unread } };
+      const unreadSocial = social && i.social !== true && i.unreadable.includes('social');
+      if ((unreadBenefit || unreadSocial) && status[id]!.counted) {
+        unknownId = id;
+        unknownEv = { result: 'unknown', missing: [...(unreadBenefit ? [BENEFIT_UNREADABLE] : []), ...(unreadSocial ? [SOCIAL_UNREADABLE] : [])] };
+      }
       continue;
     }
     // Through its benefit an initiative needs a certification, through the social mark it does not:
     // one that qualifies both ways counts by the better-evidenced way (the benefit way when equal).
     const viaBenefit = byBenefit ? status[id]!.viaBenefit : null;
     const viaSocial = bySocial ? status[id]!.viaOther : null;
-    const social = viaSocial !== null && (viaBenefit === null || order[viaSocial.result] < order[viaBenefit.result]);
-    const ev = social ? viaSocial! : viaBenefit!;
+    const throughSocial = viaSocial !== null && (viaBenefit === null || order[viaSocial.result] < order[viaBenefit.result]);
+    const ev = throughSocial ? viaSocial! : viaBenefit!;
     if (ev.result === 'met') {
-      return v('met', ctx, () => !social
-        ? bi(`sáng kiến «${i.title}» làm lợi ${biMoney(i.benefit!).vi} ≥ ${biMoney(threshold!).vi}, đủ minh chứng`, `initiative "${i.title}" benefit ${biMoney(i.benefit!).en} ≥ ${biMoney(threshold!).en}, evidenced`)
-        : bi(`sáng kiến «${i.title}» có giá trị xã hội, nhân văn, đủ minh chứng`, `initiative "${i.title}" has social/humanitarian value, evidenced`));
+      if (found) Object.assign(found, { id, ev, social: throughSocial });
+      return 'met';
     }
-    if (ev.result === 'unknown') unknownCandidate ??= { id, ev };
-    else failed.push({ id, ev });
+    if (ev.result === 'unknown') {
+      if (unknownId === -1) {
+        unknownId = id;
+        unknownEv = ev;
+      }
+    } else found?.failed.push({ id, ev });
   }
-  if (unknownCandidate !== null) {
-    const i = initiatives[unknownCandidate.id]!;
-    const missing = unknownCandidate.ev.missing;
-    return v('unknown', ctx, () => {
-      const want = wantedInitiative(threshold, cond.social === true);
-      return bi(`sáng kiến «${i.title}» (${want.vi}) chưa rõ minh chứng: ${missing.map((m) => m.vi).join(', ')}`, `initiative "${i.title}" (${want.en}) evidence unknown: ${missing.map((m) => m.en).join(', ')}`);
-    });
-  }
-  return v('not_met', ctx, () => {
-    const best = p.bestEvidencedBenefit > 0 ? bi(` (cao nhất đủ minh chứng: ${biMoney(p.bestEvidencedBenefit).vi})`, ` (best evidenced: ${biMoney(p.bestEvidencedBenefit).en})`) : SILENT;
-    const why = failed.slice(0, 3).map(({ id, ev }) => {
-      return bi(`«${initiatives[id]!.title}»: ${ev.missing.map((m) => m.vi).join(', ')}`, `"${initiatives[id]!.title}": ${ev.missing.map((m) => m.en).join(', ')}`);
-    });
-    const tail = why.length ? bi(`; ${why.map((w) => w.vi).join('; ')}`, `; ${why.map((w) => w.en).join('; ')}`) : SILENT;
-    const want = wantedInitiative(threshold, cond.social === true);
-    return bi(`không có sáng kiến đủ minh chứng ${want.vi}${best.vi}${tail.vi}`, `no evidenced initiative ${want.en}${best.en}${tail.en}`);
-  });
+  if (found) Object.assign(found, { id: unknownId, ev: unknownEv });
+  return unknownId === -1 ? 'not_met' : 'unknown';
 }
 
-function evalHighestBenefit(subject: SubjectRef, ctx: EvalContext): Verdict {
+function evalEvidenced(cond: { benefit?: Value; social?: boolean }, subject: SubjectRef, ctx: EvalContext): Verdict {
   if (subject.type !== 'person') return noUnit(ctx);
-  const p: Person = ctx.facts.persons[subject.index]!;
+  const p = ctx.facts.persons[subject.index]!;
+  const threshold = cond.benefit === undefined ? null : paramValue(cond.benefit, ctx);
+  const social = cond.social === true;
+  if (!ctx.explain) return QUIET[scanEvidenced(p, threshold, social, ctx, null)];
+  const found: EvidencedFinding = { id: -1, ev: null, social: false, failed: [] };
+  const result = scanEvidenced(p, threshold, social, ctx, found);
+  return { result, reason: evidencedReason(result, found, p, threshold, social, ctx) };
+}
+
+function evidencedReason(result: Result, found: EvidencedFinding, p: Person, threshold: number | null, social: boolean, ctx: EvalContext): Bilingual {
+  const initiatives = ctx.facts.initiatives;
+  const want = wantedInitiative(threshold, social);
+  if (result === 'met') {
+    const i = initiatives[found.id]!;
+    return !found.social
+      ? bi(`sáng kiến «${i.title}» làm lợi ${biMoney(i.benefit!).vi} ≥ ${biMoney(threshold!).vi}, đủ minh chứng`, `initiative "${i.title}" benefit ${biMoney(i.benefit!).en} ≥ ${biMoney(threshold!).en}, evidenced`)
+      : bi(`sáng kiến «${i.title}» có giá trị xã hội, nhân văn, đủ minh chứng`, `initiative "${i.title}" has social/humanitarian value, evidenced`);
+  }
+  if (result === 'unknown') {
+    const i = initiatives[found.id]!;
+    const missing = found.ev!.missing;
+    return bi(`sáng kiến «${i.title}» (${want.vi}) chưa rõ minh chứng: ${missing.map((m) => m.vi).join(', ')}`, `initiative "${i.title}" (${want.en}) evidence unknown: ${missing.map((m) => m.en).join(', ')}`);
+  }
+  const best = p.bestEvidencedBenefit > 0 ? bi(` (cao nhất đủ minh chứng: ${biMoney(p.bestEvidencedBenefit).vi})`, ` (best evidenced: ${biMoney(p.bestEvidencedBenefit).en})`) : SILENT;
+  const why = found.failed.slice(0, 3).map(({ id, ev }) => {
+    return bi(`«${initiatives[id]!.title}»: ${ev.missing.map((m) => m.vi).join(', ')}`, `"${initiatives[id]!.title}": ${ev.missing.map((m) => m.en).join(', ')}`);
+  });
+  const tail = why.length ? bi(`; ${why.map((w) => w.vi).join('; ')}`, `; ${why.map((w) => w.en).join('; ')}`) : SILENT;
+  return bi(`không có sáng kiến đủ minh chứng ${want.vi}${best.vi}${tail.vi}`, `no evidenced initiative ${want.en}${best.en}${tail.en}`);
+}
+
+/** 2.2.1 for one person; its result and its explanation both follow from it. */
+type TopCase = 'own_unreadable' | 'none' | 'top_but_unreadable' | 'top_but_unknown' | 'top' | 'own_unknown' | 'below';
+const TOP_RESULT: Record<TopCase, Result> = { own_unreadable: 'unknown', none: 'not_met', top_but_unreadable: 'unknown', top_but_unknown: 'unknown', top: 'met', own_unknown: 'unknown', below: 'not_met' };
+
+function hasUnreadableBenefit(p: Person, facts: Facts): boolean {
+  for (const id of p.initiativeIds) if (facts.status[id]!.counted && facts.initiatives[id]!.benefit === null && facts.initiatives[id]!.unreadable?.includes('benefit')) return true;
+  return false;
+}
+
+function hasUnknownAtLeast(p: Person, facts: Facts, high: number): boolean {
+  for (const id of p.initiativeIds) if (facts.status[id]!.viaBenefit.result === 'unknown' && (facts.initiatives[id]!.benefit ?? 0) >= high) return true;
+  return false;
+}
+
+function topCase(p: Person, ctx: EvalContext): TopCase {
   const { met, unknown, unreadable } = ctx.topBenefit;
   // Each scan below can find something only when the programme-wide figures say so (`unreadable`:
   // some counted benefit is unreadable; `unknown`: the highest benefit with unknown evidence):
   // most people are decided without reading their initiatives.
-  const ownUnreadable = unreadable && p.initiativeIds.some((id) => ctx.facts.status[id]!.counted && ctx.facts.initiatives[id]!.benefit === null && ctx.facts.initiatives[id]!.unreadable?.includes('benefit'));
-  if (ownUnreadable) return v('unknown', ctx, () => bi('có sáng kiến chưa đọc được giá trị làm lợi', 'an initiative has an unreadable benefit'));
-  if (met === 0 && unknown === 0) return v('not_met', ctx, () => bi('không có sáng kiến đủ minh chứng có giá trị làm lợi', 'no evidenced initiative with a benefit value'));
+  if (unreadable && hasUnreadableBenefit(p, ctx.facts)) return 'own_unreadable';
+  if (met === 0 && unknown === 0) return 'none';
   const own = p.bestEvidencedBenefit;
-  if (own > 0 && own === met) {
-    if (unreadable) return v('unknown', ctx, () => bi(`làm lợi ${biMoney(own).vi}; có sáng kiến chưa đọc được giá trị làm lợi`, `benefit ${biMoney(own).en}; an initiative has an unreadable benefit`));
-    if (unknown > met) return v('unknown', ctx, () => bi(`làm lợi ${biMoney(own).vi}; có sáng kiến ${biMoney(unknown).vi} chưa rõ minh chứng`, `benefit ${biMoney(own).en}; an initiative of ${biMoney(unknown).en} has unknown evidence`));
-    return v('met', ctx, () => bi(`làm lợi ${biMoney(own).vi}, cao nhất Chương trình`, `benefit ${biMoney(own).en}, the highest of the programme`));
-  }
+  if (own > 0 && own === met) return unreadable ? 'top_but_unreadable' : unknown > met ? 'top_but_unknown' : 'top';
   const high = Math.max(met, 1);
-  const ownUnknown = unknown >= high && p.initiativeIds.some((id) => ctx.facts.status[id]!.viaBenefit.result === 'unknown' && (ctx.facts.initiatives[id]!.benefit ?? 0) >= high);
-  if (ownUnknown) return v('unknown', ctx, () => bi('có sáng kiến làm lợi cao nhưng chưa rõ minh chứng', 'a high-benefit initiative has unknown evidence'));
-  return v('not_met', ctx, () => bi(`cao nhất của cá nhân ${biMoney(own).vi}; cao nhất Chương trình ${biMoney(met).vi}`, `own best ${biMoney(own).en}; highest of the programme ${biMoney(met).en}`));
+  return unknown >= high && hasUnknownAtLeast(p, ctx.facts, high) ? 'own_unknown' : 'below';
+}
+
+function evalHighestBenefit(subject: SubjectRef, ctx: EvalContext): Verdict {
+  if (subject.type !== 'person') return noUnit(ctx);
+  const p = ctx.facts.persons[subject.index]!;
+  const c = topCase(p, ctx);
+  return ctx.explain ? { result: TOP_RESULT[c], reason: topExplained(c, p.bestEvidencedBenefit, ctx) } : QUIET[TOP_RESULT[c]];
+}
+
+function topExplained(c: TopCase, own: number, ctx: EvalContext): Bilingual {
+  const { met, unknown } = ctx.topBenefit;
+  switch (c) {
+    case 'own_unreadable': return bi('có sáng kiến chưa đọc được giá trị làm lợi', 'an initiative has an unreadable benefit');
+    case 'none': return bi('không có sáng kiến đủ minh chứng có giá trị làm lợi', 'no evidenced initiative with a benefit value');
+    case 'top_but_unreadable': return bi(`làm lợi ${biMoney(own).vi}; có sáng kiến chưa đọc được giá trị làm lợi`, `benefit ${biMoney(own).en}; an initiative has an unreadable benefit`);
+    case 'top_but_unknown': return bi(`làm lợi ${biMoney(own).vi}; có sáng kiến ${biMoney(unknown).vi} chưa rõ minh chứng`, `benefit ${biMoney(own).en}; an initiative of ${biMoney(unknown).en} has unknown evidence`);
+    case 'top': return bi(`làm lợi ${biMoney(own).vi}, cao nhất Chương trình`, `benefit ${biMoney(own).en}, the highest of the programme`);
+    case 'own_unknown': return bi('có sáng kiến làm lợi cao nhưng chưa rõ minh chứng', 'a high-benefit initiative has unknown evidence');
+    case 'below': return bi(`cao nhất của cá nhân ${biMoney(own).vi}; cao nhất Chương trình ${biMoney(met).vi}`, `own best ${biMoney(own).en}; highest of the programme ${biMoney(met).en}`);
+  }
 }
 
 const ROLE_LABEL = { standing: bi('Thường trực', 'standing officer'), department: bi('ban chuyên môn', 'programme department'), upper_fulltime: bi('chuyên trách CĐ cấp trên', 'full-time official of an upper-level union'), other: bi('khác', 'other') };
@@ -316,13 +409,14 @@ function evalOfficialRole(roles: string[], subject: SubjectRef, ctx: EvalContext
   return v(ok ? 'met' : 'not_met', ctx, () => bi(`vai trò: ${ROLE_LABEL[role].vi}`, `role: ${ROLE_LABEL[role].en}`));
 }
 
+/**
+ * No closure is made here (nor in the evaluators on the quiet path): a closure in a function makes
+ * every call allocate its context, and this runs for every criterion of every subject.
+ */
 export function evalCondition(cond: Condition, subject: SubjectRef, ctx: EvalContext): Verdict {
-  if ('all' in cond) return ctx.explain ? combineAll(cond.all.map((c) => evalCondition(c, subject, ctx))) : quietCombine(cond.all, true, subject, ctx);
-  if ('any' in cond) return ctx.explain ? combineAny(cond.any.map((c) => evalCondition(c, subject, ctx))) : quietCombine(cond.any, false, subject, ctx);
-  if ('criterion' in cond) {
-    const r = ctx.criterion(subject, cond.criterion);
-    return v(r.result, ctx, () => (r.result === 'met' ? bi(`đạt ${cond.criterion}`, `meets ${cond.criterion}`) : r.result === 'not_met' ? bi(`chưa đạt ${cond.criterion}`, `does not meet ${cond.criterion}`) : bi(`${cond.criterion} chưa rõ (${r.reason.vi})`, `${cond.criterion} unknown (${r.reason.en})`)));
-  }
+  if ('all' in cond) return ctx.explain ? combineAll(explainEach(cond.all, subject, ctx)) : quietCombine(cond.all, true, subject, ctx);
+  if ('any' in cond) return ctx.explain ? combineAny(explainEach(cond.any, subject, ctx)) : quietCombine(cond.any, false, subject, ctx);
+  if ('criterion' in cond) return evalCriterionRef(cond.criterion, subject, ctx);
   if ('metric' in cond) return evalMetric(cond, subject, ctx);
   if ('flags' in cond) return evalFlags(cond, subject, ctx);
   if ('highestInBloc' in cond) return evalHighestInBloc(paramValue(cond.over, ctx), subject, ctx);
