@@ -161,10 +161,18 @@ for (let c = 0; c < PLAIN_LIMIT; c++) {
   KEPT_LAST[c] = KEEP_AT_END.test(String.fromCharCode(c)) ? 1 : 0;
 }
 
-/** Most parts are a clean name already ("Nguyễn Văn A"): kept as they are, without a cache lookup. */
+/**
+ * Most parts are a clean name already, or one with the space that followed its comma
+ * ("A, Nguyễn Văn B"): that name, without a cache lookup.
+ */
 function authorName(part: string): string {
-  const n = part.length;
-  if (n > 0 && isNormal(part) && KEPT_FIRST[part.charCodeAt(0)] === 1 && KEPT_LAST[part.charCodeAt(n - 1)] === 1) return part;
+  let start = 0;
+  let end = part.length;
+  while (start < end && part.charCodeAt(start) === 0x20) start++;
+  while (end > start && part.charCodeAt(end - 1) === 0x20) end--;
+  const name = start === 0 && end === part.length ? part : part.slice(start, end);
+  const n = name.length;
+  if (n > 0 && isNormal(name) && KEPT_FIRST[name.charCodeAt(0)] === 1 && KEPT_LAST[name.charCodeAt(n - 1)] === 1) return name;
   return cleanAuthorName(part);
 }
 
