@@ -237,6 +237,7 @@ Rendering again from the last measurement: \`npm run bench -- --render bench/.ca
 Profile: \`node --cpu-prof --cpu-prof-dir=/tmp/prof --expose-gc -r tsx/cjs bench/domain.ts 100000\`, then
 \`node -r tsx/cjs bench/profile-summary.ts /tmp/prof/*.cpuprofile 40\` (self time by function and file;
 \`BENCH_INCLUSIVE=40\` adds inclusive time, a third argument lists the callers of a file).
+Allocation by function and caller: \`node -r tsx/cjs bench/allocations.ts 1000000 read|decide|sheets\`.
 Behaviour check: \`node -r tsx/cjs bench/equivalence.ts 10000 out.txt\` prints a digest of every report,
 result sheet and highlight for three rule/parameter sets in both languages; compare two trees' digests.
 
@@ -276,7 +277,9 @@ input the benchmark kept, which it now reads from its cache file chunk by chunk 
 receive them); the command 33.9 s and 1,425 MB, ~8 s at 100,000. After the third round the domain
 took 17.4 s at a million (991–1,029 MB peak) on a loaded machine; at the start of the fourth it
 took 20.7–21.8 s with a 1.9–2.2 GB peak on a quiet one — a regression of the third round's last
-tidy-up, found by this benchmark (see "Result sheets" below).
+tidy-up, found by this benchmark (see "Result sheets" below). The fourth round ended at 9.67 s
+(850–915 MB); at the start of the fifth, 10.6–12.3 s on a loaded machine (reading 6.6–7.6 s,
+deciding 2.8–3.3 s, result sheets 1.0–1.2 s).
 
 ## What was done and what is left
 
@@ -308,7 +311,12 @@ list of initiatives — at a million initiatives the heap held after deciding we
 its place as two fields instead of an object of its own, its five yes/no/unknown cells packed into
 one integer, read through the same \`Initiative\` interface): ~460 → ~390 MB held after deciding.
 A blank row is found with a plain loop, and an initiative with no document date or one makes no
-key or array for it.
+key or array for it. The rows of an initiatives sheet now reach the collector as one reused array
+of parsed values in field order (\`RowSink.add\`, read/table-reader.ts) — no row object, no record
+of fields, no store by field name for every cell (a store whose key varies is one of V8's slow,
+megamorphic ones): reading a million initiatives 7.7 → 5.9 s (alternating runs). A co-author
+written after its comma ("A, Nguyễn Văn B") is taken as it is once the space is trimmed instead of
+going through the cache of unusual names (every co-author in the sample did).
 
 **Deciding and result sheets.** Verdicts without \`explain\` are shared constants; exact integer
 (or BigInt) comparisons; evidence checks and their summaries are shared, so a million initiatives
@@ -330,7 +338,12 @@ and lets each page go. A review row is one object literal: the third round had w
 \`{ ...subject, more }\`, and V8 builds such an object key by key with a hidden class of its own —
 result sheets took 10 s instead of 1 s and 1 GB more memory at a million initiatives. The same
 pattern was taken out of the Excel writer's link cells and the late-registration flags; the code
-says why where it would be tempting to put it back.
+says why where it would be tempting to put it back. No evaluator makes a closure on the quiet path any more:
+a function that contains a closure allocates its context on every call, made or not, and the
+evaluators run for every criterion of every subject. The evidenced-initiative, ratio, unit-figure
+and 2.2.1 evaluators now decide a case first and explain it in a function of their own: deciding a
+million initiatives allocates 415 MB instead of 939 MB and takes ~2.5 s instead of ~3.1 s
+(\`bench/allocations.ts\` found it; the equivalence digests, every verdict explained, are unchanged).
 
 **.xlsx (src/workbook/xlsx).** Reading no longer goes through exceljs: a byte-level streaming
 tokenizer (\`xml-scanner.ts\`, \`sheet-rows.ts\`, \`shared-strings.ts\`, \`sheet-scan.ts\`) reads the
@@ -368,32 +381,35 @@ In (b) the time column is the fake's own cost (a JavaScript model of every cell,
 check of every request): writing 612,878 result rows into it takes minutes, which says nothing about
 Excel; what (b) measures is the number and size of the requests.
 
-**Not met, and why.** (a) Time: a million initiatives take 9–12 s on this shared machine (best of
-three above; budget 2 s) — from 17.4 s at the end of the third round and 21 s at the start of the
-fourth. Where it goes (CPU profiles, \`bench/profile-summary.ts\`): reading is about 60 % — the
-young-generation collector copying what each row leaves alive and the responses being read
-(~1.5–2 s), the memo look-ups of eleven million cells (~1.4 s: hashing a fresh string reads all of
-it; a bare walk over every cell takes 0.2 s, 1.7 s when it also looks each text up in a map), the
-parsed row and its fields; deciding about 25 % — gathering people (~1 s, a map look-up per author of
-a million initiatives), the criteria of 254,000 people; result sheets ~1 s for 613,000 rows. Tried
-this round, measured with alternating runs and not kept for want of a gain: a memo that never hashes
-texts (fewer hashes, more misses and more garbage), parsed fields in objects sized by a class, a
-hand-written reader for the usual document cell, each repeated author cell's people found by its
-array. Tuning does not reach 2 s: it needs a columnar model — parsed values in typed arrays per
-column, read column by column from each response; initiatives and persons as indexes; person keys
-interned as numbers — so that almost nothing is made per row or per author. That is a change of the
-domain's data model and is the next step. (a) memory is met with room since this round: the heap
-held after deciding went from ~460 MB to ~340 MB (initiatives as compact records, review flags as
-numbers), and the process peak of each run with it.
+**Not met, and why.** (a) Time: a million initiatives take 8.8–10.3 s on this shared machine (best
+of three above; budget 2 s) — 9.67 s at the end of the fourth round, 17.4 s at the end of the
+third. Where it goes now (CPU and allocation profiles, \`bench/profile-summary.ts\`,
+\`bench/allocations.ts\`): reading is a little over half — look-ups of eleven million cells in the
+per-column memos (~1.6–2 s: hashing a fresh string reads all of it, and the larger a map the slower
+each look-up), the young-generation collector (~1.5–2 s, much of it copying the response being read,
+which lives through several collections), the document cells that never repeat (~0.3 s); deciding
+about 30 % — gathering people (~0.6–0.9 s, two map look-ups per author of a million initiatives),
+the criteria of 254,000 people, the evidence of each initiative; result sheets ~1 s for 613,000
+rows. Tried this round with alternating runs and not kept: (i) people as numbers with ids given by
+the reader — each distinct author cell's names numbered once, people found by (name-key id, union
+id): gathering people 0.9 → 0.6 s, but reading 0.2–0.7 s slower (a look-up per name of each new
+team, a larger cache of teams), so nothing overall; (ii) author cells parsed straight into their
+names with room for every team (one look-up instead of two): a map of 311,000 texts costs more per
+look-up than the second small one did; (iii) the author column without its memo: no gain. Earlier
+rounds tried a memo that never hashes texts, parsed fields in class-sized objects, a hand-written
+reader for the usual document cell and each repeated author cell's people found by its array — none
+gained. What the measurements say: at this size a look-up in a map of texts costs a few hundred
+nanoseconds and the pipeline makes about a dozen per initiative; 2 s needs a model that makes them
+few — the columnar step below — not more tuning. (a) memory is met with room (803–884 MB peak).
 
-**The next step, concretely.** (1) People first (deciding's largest part, self-contained): author
-names interned to numbers as they are read; a person is a (name, union) pair of numbers; each
-person's initiatives one pair of \`Int32Array\`s for everyone (offsets and ids) instead of 254,000
-arrays. (2) Then an initiatives table filled column by column from each response: row, unit and day
-numbers in \`Int32Array\`s, the benefit in a \`Float64Array\`, the yes/no cells packed as
-\`InitiativeRecord\` packs them now, titles and author lists as indexes into interned texts — the
-per-column memo becomes that interning, so a repeated text costs one look-up and nothing but numbers
-is kept per row. (3) \`Initiative\` stays as a view made when asked (explanations, result sheets,
-review rows), as \`FlagList\` does for flags; the hot loops (facts, people, evidence, highlights)
-read the columns.
+**The next step, concretely.** An initiatives table filled column by column from each response:
+row, unit and day numbers in \`Int32Array\`s, the benefit in a \`Float64Array\`, the yes/no cells
+packed as \`InitiativeRecord\` packs them now, titles and author teams as indexes into interned
+texts — the per-column memo becomes that interning, so a repeated text costs one look-up and only
+numbers are kept per row. People then come from the team indexes: a person is a (name, union) pair
+of numbers, and each person's initiatives one pair of \`Int32Array\`s (offsets and ids) for everyone
+instead of 254,000 arrays. Interning names alone, while rows still keep their texts, was tried this
+round and only moves the cost from deciding to reading. \`Initiative\` stays as a view made when
+asked (explanations, result sheets, review rows), as \`FlagList\` does for flags; the hot loops
+(facts, people, evidence, highlights) read the columns.
 `;
