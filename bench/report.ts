@@ -338,10 +338,11 @@ and lets each page go. A review row is one object literal: the third round had w
 \`{ ...subject, more }\`, and V8 builds such an object key by key with a hidden class of its own —
 result sheets took 10 s instead of 1 s and 1 GB more memory at a million initiatives. The same
 pattern was taken out of the Excel writer's link cells and the late-registration flags; the code
-says why where it would be tempting to put it back. No evaluator makes a closure on the quiet path any more:
-a function that contains a closure allocates its context on every call, made or not, and the
-evaluators run for every criterion of every subject. The evidenced-initiative, ratio, unit-figure
-and 2.2.1 evaluators now decide a case first and explain it in a function of their own: deciding a
+says why where it would be tempting to put it back. The evaluators that run for every person, official or unit
+figure make no closure on the quiet path any more: a function holding a closure allocates its
+context on every call, made or not, and they run for every criterion of every subject. The
+evidenced-initiative, ratio, unit-figure and 2.2.1 evaluators decide a case first and explain it
+in a function of their own: deciding a
 million initiatives allocates 415 MB instead of 939 MB and takes ~2.5 s instead of ~3.1 s
 (\`bench/allocations.ts\` found it; the equivalence digests, every verdict explained, are unchanged).
 

@@ -92,8 +92,11 @@ const prefix = (f: UnitFacts, subject: SubjectRef, scope: Scope | undefined): Bi
   subject.type === 'unit' && !scope ? SILENT : { vi: `${f.unit.name}: `, en: `${f.unit.name}: ` };
 const pre = (p: Bilingual, t: Bilingual): Bilingual => ({ vi: p.vi + t.vi, en: p.en + t.en });
 
+const NO_UNIT = bi('không xác định được đơn vị', 'the unit is not known');
+const ROLE_UNKNOWN = bi('chưa rõ vai trò, chức vụ', 'role or position unknown');
+
 function noUnit(ctx: EvalContext): Verdict {
-  return v('unknown', ctx, () => bi('không xác định được đơn vị', 'the unit is not known'));
+  return ctx.explain ? { result: 'unknown', reason: NO_UNIT } : QUIET.unknown;
 }
 
 /** How a pct comparison came out; its result and its explanation both follow from it. */
@@ -249,9 +252,10 @@ function evalHighestInBloc(over: number, subject: SubjectRef, ctx: EvalContext):
 
 function evalPersonInitiatives(cmp: Cmp, x: number, subject: SubjectRef, ctx: EvalContext): Verdict {
   if (subject.type !== 'person') return noUnit(ctx);
-  const p = ctx.facts.persons[subject.index]!;
-  const ok = compareNumbers(p.counted, cmp, x);
-  return v(ok ? 'met' : 'not_met', ctx, () => comparison(ok, cmp, bi(`${p.counted} sáng kiến được tính`, `${p.counted} counted initiatives`), biNumber(x)).reason);
+  const counted = ctx.facts.persons[subject.index]!.counted;
+  const ok = compareNumbers(counted, cmp, x);
+  if (!ctx.explain) return QUIET[ok ? 'met' : 'not_met'];
+  return { result: ok ? 'met' : 'not_met', reason: comparison(ok, cmp, bi(`${counted} sáng kiến được tính`, `${counted} counted initiatives`), biNumber(x)).reason };
 }
 
 const EVIDENCE_ORDER: Record<Result, number> = { met: 0, unknown: 1, not_met: 2 };
@@ -289,7 +293,7 @@ function scanEvidenced(p: Person, threshold: number | null, social: boolean, ctx
     const byBenefit = threshold !== null && i.benefit !== null && i.benefit >= threshold;
     const bySocial = social && i.social === true;
     if (!byBenefit && !bySocial) {
-      if (i.unreadable === undefined || unknownId !== -1) continue; // the usual case: nothing unreadable, nothing to say
+      if (i.unreadable === undefined || unknownId !== -1) continue; // nothing unreadable (the usual case), or an unknown already found
       const unreadBenefit = threshold !== null && i.benefit === null && i.unreadable.includes('benefit');
       const unreadSocial = social && i.social !== true && i.unreadable.includes('social');
       if ((unreadBenefit || unreadSocial) && status[id]!.counted) {
@@ -404,14 +408,15 @@ const ROLE_LABEL = { standing: bi('Thường trực', 'standing officer'), depar
 function evalOfficialRole(roles: string[], subject: SubjectRef, ctx: EvalContext): Verdict {
   if (subject.type !== 'official') return noUnit(ctx);
   const role = ctx.officials[subject.id]!.role;
-  if (role === null) return v('unknown', ctx, () => bi('chưa rõ vai trò, chức vụ', 'role or position unknown'));
-  const ok = roles.includes(role);
-  return v(ok ? 'met' : 'not_met', ctx, () => bi(`vai trò: ${ROLE_LABEL[role].vi}`, `role: ${ROLE_LABEL[role].en}`));
+  if (role === null) return ctx.explain ? { result: 'unknown', reason: ROLE_UNKNOWN } : QUIET.unknown;
+  const result = roles.includes(role) ? 'met' : 'not_met';
+  return ctx.explain ? { result, reason: bi(`vai trò: ${ROLE_LABEL[role].vi}`, `role: ${ROLE_LABEL[role].en}`) } : QUIET[result];
 }
 
 /**
- * No closure is made here (nor in the evaluators on the quiet path): a closure in a function makes
- * every call allocate its context, and this runs for every criterion of every subject.
+ * No closure is made here, nor on the quiet path of the evaluators that run for every person,
+ * official or unit figure: a function holding a closure allocates its context on every call, and
+ * this runs for every criterion of every subject.
  */
 export function evalCondition(cond: Condition, subject: SubjectRef, ctx: EvalContext): Verdict {
   if ('all' in cond) return ctx.explain ? combineAll(explainEach(cond.all, subject, ctx)) : quietCombine(cond.all, true, subject, ctx);
