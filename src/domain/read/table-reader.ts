@@ -201,6 +201,8 @@ export class TableReader {
   private readonly badFields: string[] = [];
   /** Parsed values of the row being read, in `readFields` order, and a last slot always null (reused). */
   private readonly values: FieldValue[];
+  /** A run's parsed cells by column (reused from run to run). */
+  private readonly runParsed: Parsed<FieldValue>[][] = [];
 
   constructor(
     readonly layout: SheetLayout,
@@ -226,9 +228,59 @@ export class TableReader {
 
   push(chunk: RowChunk): void {
     const first = Math.max(chunk.startRow, this.layout.dataStartRow);
-    for (let excelRow = first; excelRow < chunk.startRow + chunk.rows.length; excelRow++) {
-      this.readRow(chunk.rows[excelRow - chunk.startRow] ?? [], excelRow);
+    const end = chunk.startRow + chunk.rows.length;
+    if (this.sink && this.nameColumn !== null && this.sttColumn !== null && !this.mergedWithin(first, end)) return this.pushByRuns(chunk, first, end);
+    for (let excelRow = first; excelRow < end; excelRow++) this.readRow(chunk.rows[excelRow - chunk.startRow] ?? [], excelRow);
+  }
+
+  /**
+   * An initiatives chunk with no merged cell over its data: each run of plain data rows (numbered,
+   * named) is parsed column by column — each column's memo in one tight loop — then handed over row
+   * by row, exactly as `readRow` would; any other row goes through `readRow` in its place.
+   */
+  private pushByRuns(chunk: RowChunk, first: number, end: number): void {
+    let run = -1;
+    for (let excelRow = first; excelRow < end; excelRow++) {
+      const row = chunk.rows[excelRow - chunk.startRow] ?? [];
+      if (!this.ended && this.isPlainDataRow(row)) {
+        if (run < 0) run = excelRow;
+        continue;
+      }
+      if (run >= 0) this.readRun(chunk, run, excelRow);
+      run = -1;
+      this.readRow(row, excelRow);
     }
+    if (run >= 0) this.readRun(chunk, run, end);
+  }
+
+  /** A numbered row with a name: what `readRow` reads without looking for structure. */
+  private isPlainDataRow(row: CellValue[]): boolean {
+    const name = row[this.nameColumn!];
+    return typeof name === 'string' && this.isNumbered(row[this.sttColumn!]) && name.trim() !== '';
+  }
+
+  private readRun(chunk: RowChunk, from: number, to: number): void {
+    const count = to - from;
+    const base = from - chunk.startRow;
+    const rows = chunk.rows;
+    for (let k = 0; k < this.columns.length; k++) {
+      const { column, parse } = this.columns[k]!;
+      const out = (this.runParsed[k] ??= []);
+      for (let j = 0; j < count; j++) out[j] = parse(rows[base + j]![column] ?? null);
+    }
+    const bad = this.badFields;
+    for (let j = 0; j < count; j++) {
+      bad.length = 0;
+      const name = rows[base + j]![this.nameColumn!];
+      for (let k = 0; k < this.columns.length; k++) this.take(k, this.runParsed[k]![j]!, from + j, name, bad);
+      this.sink!.add(from + j, this.section, this.values, bad);
+    }
+  }
+
+  /** Whether a merged cell over data covers any row of [first, end) (rows arrive in ascending order). */
+  private mergedWithin(first: number, end: number): boolean {
+    if (this.activeMerges.some((m) => m.bottom >= first)) return true;
+    return this.nextMerge < this.merges.length && this.merges[this.nextMerge]!.top < end;
   }
 
   private readRow(original: CellValue[], excelRow: number): void {
@@ -378,20 +430,22 @@ export class TableReader {
    * subject of its issues, normalised only when there is one. Unreadable fields are added to `bad`.
    */
   private parseValues(row: CellValue[], excelRow: number, name: CellValue | undefined, bad: string[]): FieldValue[] {
-    const values = this.values;
-    for (let k = 0; k < this.columns.length; k++) {
-      const c = this.columns[k]!;
-      const parsed = c.parse(row[c.column] ?? null);
-      if (parsed.kind === 'ok') values[k] = parsed.value;
-      else {
-        values[k] = null;
-        if (parsed.kind === 'bad') {
-          bad.push(c.def.id);
-          this.badValue(excelRow, c, parsed.raw, parsed.reason, subjectOf(name));
-        }
-      }
+    for (let k = 0; k < this.columns.length; k++) this.take(k, this.columns[k]!.parse(row[this.columns[k]!.column] ?? null), excelRow, name, bad);
+    return this.values;
+  }
+
+  /** Column `k`'s parsed cell into `this.values`; an unreadable one is named in `bad` and raised as an issue. */
+  private take(k: number, parsed: Parsed<FieldValue>, excelRow: number, name: CellValue | undefined, bad: string[]): void {
+    if (parsed.kind === 'ok') {
+      this.values[k] = parsed.value;
+      return;
     }
-    return values;
+    this.values[k] = null;
+    if (parsed.kind === 'bad') {
+      const c = this.columns[k]!;
+      bad.push(c.def.id);
+      this.badValue(excelRow, c, parsed.raw, parsed.reason, subjectOf(name));
+    }
   }
 
   /** A row's values by field id (units and officials: a few thousand rows). */
