@@ -314,7 +314,11 @@ A blank row is found with a plain loop, and an initiative with no document date 
 key or array for it. The rows of an initiatives sheet now reach the collector as one reused array
 of parsed values in field order (\`RowSink.add\`, read/table-reader.ts) — no row object, no record
 of fields, no store by field name for every cell (a store whose key varies is one of V8's slow,
-megamorphic ones): reading a million initiatives 7.7 → 5.9 s (alternating runs). A co-author
+megamorphic ones): reading a million initiatives 7.7 → 5.9 s (alternating runs). A chunk with no
+merged cell over its data is read by runs: each run of numbered, named rows is parsed column by
+column — each column's memo in one tight loop — and handed over row by row as before (~5 % of
+reading; test/domain/read-by-runs.property.test.ts holds the runs to the row-by-row reading of the
+same sheet, sections, totals, closing blocks and unreadable cells included). A co-author
 written after its comma ("A, Nguyễn Văn B") is taken as it is once the space is trimmed instead of
 going through the cache of unusual names (every co-author in the sample did).
 
@@ -382,9 +386,11 @@ In (b) the time column is the fake's own cost (a JavaScript model of every cell,
 check of every request): writing 612,878 result rows into it takes minutes, which says nothing about
 Excel; what (b) measures is the number and size of the requests.
 
-**Not met, and why.** (a) Time: a million initiatives take 8.8–10.3 s on this shared machine (best
+**Not met, and why.** (a) Time: a million initiatives take 9.5–10.5 s on this shared machine (best
 of three above; budget 2 s) — 9.67 s at the end of the fourth round, 17.4 s at the end of the
-third. Where it goes now (CPU and allocation profiles, \`bench/profile-summary.ts\`,
+third. A full run earlier in this round, before reading by runs, gave 8.8–10.3 s in a quieter hour;
+alternating runs put reading by runs ~5 % ahead of it, so the spread between full runs is the
+machine (another full run at this code gave 9.9–11.4 s). Where it goes now (CPU and allocation profiles, \`bench/profile-summary.ts\`,
 \`bench/allocations.ts\`): reading is a little over half — look-ups of eleven million cells in the
 per-column memos (~1.6–2 s: hashing a fresh string reads all of it, and the larger a map the slower
 each look-up), the young-generation collector (~1.5–2 s, much of it copying the response being read,
@@ -400,15 +406,15 @@ look-up than the second small one did; (iii) the author column without its memo:
 rounds tried a memo that never hashes texts, parsed fields in class-sized objects, a hand-written
 reader for the usual document cell and each repeated author cell's people found by its array — none
 gained. What the measurements say: at this size a look-up in a map of texts costs a few hundred
-nanoseconds and the pipeline makes about a dozen per initiative; fewer needs a model that makes them
-few — the columnar step below — not more tuning. How far that step goes was probed
+nanoseconds and the pipeline makes about a dozen per initiative; making fewer needs another model
+— the columnar step below — not more tuning. How far that step goes was probed
 (\`bench/columnar-probe.ts\`): the million-row sheet read column by column into typed arrays, with
 the same parsers, each distinct text interned once, nothing made per row and none of the reader's
 checks, takes 3.0–3.2 s here against 5.0–5.9 s for the reader. So the columnar step would save
 about 2 s of reading, but reading alone would still take longer than the whole budget on this
 machine: 2 s also needs each cell read for less than a map look-up per text (a parser per column
 that recognises its usual forms without hashing them) or the reading split over both cores. (a)
-memory is met with room (803–884 MB peak).
+memory is met with room (812–928 MB peak).
 
 **The next step, concretely.** An initiatives table filled column by column from each response:
 row, unit and day numbers in \`Int32Array\`s, the benefit in a \`Float64Array\`, the yes/no cells
