@@ -259,6 +259,7 @@ export class TableReader {
     return typeof name === 'string' && this.isNumbered(row[this.sttColumn!]) && name.trim() !== '';
   }
 
+  /** Rows [from, to) of the chunk, all plain: each column's memo still sees its cells in row order. */
   private readRun(chunk: RowChunk, from: number, to: number): void {
     const count = to - from;
     const base = from - chunk.startRow;
