@@ -13,9 +13,10 @@ import { evaluate, readWorkbook } from '../src/workbook/analyse';
 import { loadArrays } from './arrays';
 import { ArrayGateway } from './array-gateway';
 import { ensureSample } from './samples';
+import { type CallFrame, frameLabel } from './frames';
 
 interface SampleNode {
-  callFrame: { functionName: string; url: string; columnNumber: number };
+  callFrame: CallFrame;
   selfSize: number;
   children: SampleNode[];
 }
@@ -23,8 +24,7 @@ interface SampleNode {
 const PHASES = ['read', 'decide', 'sheets'] as const;
 type Phase = (typeof PHASES)[number];
 
-// tsx compiles a module onto a line or two: the column tells its closures apart.
-const label = (n: SampleNode) => `${n.callFrame.functionName || '(anonymous)'} ${n.callFrame.url.replace(/^.*\/(src|bench|node_modules)\//, '$1/')}:${n.callFrame.columnNumber + 1}`;
+const label = (n: SampleNode) => frameLabel(n.callFrame);
 
 function bySite(head: SampleNode): Map<string, number> {
   const sizes = new Map<string, number>();

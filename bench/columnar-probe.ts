@@ -37,8 +37,8 @@ class Interner<T> {
 const EXCEL_EPOCH_DAYS = 25_569; // serial of 1970-01-01
 const dayOf = (iso: string) => Date.parse(iso) / 86_400_000;
 const UNKNOWN = -1;
-/** Two bits per yes/no cell, as InitiativeRecord packs them: 0 empty, 1 no, 2 yes, 3 unreadable. */
-const yesNoCode = (v: CellValue): number => {
+/** Two bits per yes/no cell (InitiativeRecord packs 0 unknown, 1 no, 2 yes; here 3 is unreadable). */
+const answerCode = (v: CellValue): number => {
   const p = parseYesNo(v);
   return p.kind === 'ok' ? (p.value ? 2 : 1) : p.kind === 'bad' ? 3 : 0;
 };
@@ -51,7 +51,7 @@ async function main(): Promise<void> {
   const benefit = new Float64Array(cap), cells = new Uint16Array(cap), registered = new Int32Array(cap), docDay = new Int32Array(cap);
   const titles = new Interner(parseText), units = new Interner(parseText), fields = new Interner(parseText), teams = new Interner(splitAuthors);
   const money = new Interner((s) => { const p = parseMoney(s); return p.kind === 'ok' ? p.value : UNKNOWN; });
-  const answers = new Interner(yesNoCode);
+  const answers = new Interner(answerCode);
   const dates = new Interner((s) => { const p = parseDate(s); return p.kind === 'ok' ? dayOf(p.value) : UNKNOWN; });
   let n = 0;
   const t0 = performance.now();

@@ -4,10 +4,11 @@
  *   node -r tsx/cjs bench/profile-summary.ts /tmp/prof/*.cpuprofile [top]
  */
 import { readFileSync } from 'node:fs';
+import { type CallFrame, frameLabel, shortUrl } from './frames';
 
 interface Node {
   id: number;
-  callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
+  callFrame: CallFrame;
   children?: number[];
 }
 interface Profile {
@@ -20,10 +21,7 @@ const [file, topArg] = process.argv.slice(2);
 const top = Number(topArg ?? 40);
 const p = JSON.parse(readFileSync(file!, 'utf8')) as Profile;
 const byId = new Map(p.nodes.map((n) => [n.id, n]));
-// tsx compiles a module onto a line or two: the column tells its closures apart.
-const place = (n: Node) => `${n.callFrame.lineNumber + 1}:${n.callFrame.columnNumber + 1}`;
-const shortUrl = (n: Node) => n.callFrame.url.replace(/^.*\/(src|node_modules|bench|test)\//, '$1/');
-const label = (n: Node) => `${n.callFrame.functionName || '(anonymous)'} ${shortUrl(n)}:${place(n)}`;
+const label = (n: Node) => frameLabel(n.callFrame);
 const parent = new Map<number, number>();
 for (const n of p.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
 const self = new Map<number, number>();
@@ -33,7 +31,7 @@ const fn = new Map<string, number>();
 const files = new Map<string, number>();
 for (const [id, us] of self) {
   const n = byId.get(id)!;
-  const url = shortUrl(n);
+  const url = shortUrl(n.callFrame);
   fn.set(label(n), (fn.get(label(n)) ?? 0) + us);
   files.set(url || '(native)', (files.get(url || '(native)') ?? 0) + us);
 }

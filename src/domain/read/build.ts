@@ -83,9 +83,9 @@ class DateLists {
   }
 }
 
-/** The initiative fields a row's values are read from. */
-const INITIATIVE_FIELDS = ['code', 'title', 'authors', 'unit', 'parent', 'field', 'benefit', 'social', 'posted', 'registeredOn', 'recognitionDoc', 'rewardDecision', 'benefitCertification', 'docDate'] as const;
-type InitiativeField = (typeof INITIATIVE_FIELDS)[number];
+/** The initiative fields the collector reads from a row's values. */
+const COLLECTED_FIELDS = ['code', 'title', 'authors', 'unit', 'parent', 'field', 'benefit', 'social', 'posted', 'registeredOn', 'recognitionDoc', 'rewardDecision', 'benefitCertification', 'docDate'] as const;
+type InitiativeField = (typeof COLLECTED_FIELDS)[number];
 
 /**
  * Initiatives made as their rows are read, so that a million parsed rows are never held beside a
@@ -111,7 +111,7 @@ export class InitiativeCollector implements RowSink {
     this.has = initiativeColumns(layout);
     const ids = readFields(layout).map((d) => d.id);
     const slot = (id: InitiativeField) => (ids.includes(id) ? ids.indexOf(id) : ids.length);
-    this.at = Object.fromEntries(INITIATIVE_FIELDS.map((id) => [id, slot(id)])) as Record<InitiativeField, number>;
+    this.at = Object.fromEntries(COLLECTED_FIELDS.map((id) => [id, slot(id)])) as Record<InitiativeField, number>;
   }
 
   add(excelRow: number, section: string | null, values: readonly FieldValue[], bad: readonly string[]): number {

@@ -201,6 +201,8 @@ export class TableReader {
   private readonly badFields: string[] = [];
   /** Parsed values of the row being read, in `readFields` order, and a last slot always null (reused). */
   private readonly values: FieldValue[];
+  /** Where the authors column is among `columns` (-1: none): co-author rows under a merged name add to it. */
+  private readonly authorsAt: number;
   /** A run's parsed cells by column (reused from run to run). */
   private readonly runParsed: Parsed<FieldValue>[][] = [];
 
@@ -216,6 +218,7 @@ export class TableReader {
       return { def, column: m.column, parse: memoised(parse, true) };
     });
     this.values = new Array<FieldValue>(this.columns.length + 1).fill(null);
+    this.authorsAt = this.columns.findIndex((c) => c.def.id === 'authors');
     this.nameColumn = layout.mapping[NAME_FIELD[layout.role]]?.column ?? null;
     this.sttColumn = layout.mapping.stt?.column ?? null;
     const mapped = new Set(this.columns.map((c) => c.column));
@@ -229,7 +232,7 @@ export class TableReader {
   push(chunk: RowChunk): void {
     const first = Math.max(chunk.startRow, this.layout.dataStartRow);
     const end = chunk.startRow + chunk.rows.length;
-    if (this.sink && this.nameColumn !== null && this.sttColumn !== null && !this.mergedWithin(first, end)) return this.pushByRuns(chunk, first, end);
+    if (this.sink && !this.mergedWithin(first, end)) return this.pushByRuns(chunk, first, end);
     for (let excelRow = first; excelRow < end; excelRow++) this.readRow(chunk.rows[excelRow - chunk.startRow] ?? [], excelRow);
   }
 
@@ -253,10 +256,11 @@ export class TableReader {
     if (run >= 0) this.readRun(chunk, run, end);
   }
 
-  /** A numbered row with a name: what `readRow` reads without looking for structure. */
+  /** A numbered row with a name: read without looking for structure (sections, totals, closing block). */
   private isPlainDataRow(row: CellValue[]): boolean {
-    const name = row[this.nameColumn!];
-    return typeof name === 'string' && this.isNumbered(row[this.sttColumn!]) && name.trim() !== '';
+    if (this.nameColumn === null || this.sttColumn === null) return false;
+    const name = row[this.nameColumn];
+    return typeof name === 'string' && this.isNumbered(row[this.sttColumn]) && name.trim() !== '';
   }
 
   /** Rows [from, to) of the chunk, all plain: each column's memo still sees its cells in row order. */
@@ -311,7 +315,7 @@ export class TableReader {
     const name = this.nameColumn === null ? null : row[this.nameColumn];
     const stt = this.sttColumn === null ? null : row[this.sttColumn];
     // Data rows (a numbered STT and a text name) are by far the most common: skip the structure checks.
-    if (!(this.isNumbered(stt) && typeof name === 'string' && name.trim() !== '')) {
+    if (!this.isPlainDataRow(row)) {
       const texts = row.filter((v) => typeof v === 'string' && v.trim() !== '') as string[];
       const lead = typeof name === 'string' && name.trim() ? name : (texts[0] ?? '');
       if (TOTALS.test(foldKey(lead))) {
@@ -357,8 +361,7 @@ export class TableReader {
     }
     const entity = this.sink.add(excelRow, this.section, values, bad);
     if (merged) {
-      const k = this.columns.findIndex((c) => c.def.id === 'authors');
-      const authors = k < 0 ? null : values[k];
+      const authors = this.authorsAt < 0 ? null : values[this.authorsAt];
       for (const m of merged) if (m.top === excelRow && m.column === this.nameColumn) m.master = { entity, authors: typeof authors === 'string' ? authors : null };
     }
   }
@@ -376,7 +379,7 @@ export class TableReader {
    * co-authors written one per row. Authors are added to it; anything else in the row is named.
    */
   private continuation(row: CellValue[], excelRow: number, m: DataMerge): void {
-    const authors = this.columns.find((c) => c.def.id === 'authors');
+    const authors = this.columns[this.authorsAt];
     const extra = authors ? row[authors.column] : null;
     if (m.master && authors && typeof extra === 'string' && extra.trim()) {
       const parsed = authors.parse(extra);
