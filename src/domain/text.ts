@@ -176,23 +176,6 @@ function authorName(part: string): string {
   return cleanAuthorName(part);
 }
 
-/**
- * splitAuthors for cells that repeat (the same team down a list): one array per distinct cell,
- * shared by every initiative that has it — callers never change it. Bounded like the keys above.
- */
-export function authorSplitter(): (s: string) => string[] {
-  let seen = new Map<string, string[]>();
-  return (s) => {
-    let names = seen.get(s);
-    if (names === undefined) {
-      names = splitAuthors(s);
-      if (seen.size >= CACHE_LIMIT) seen = new Map();
-      seen.set(s, names);
-    }
-    return names;
-  };
-}
-
 /** Workbook text quoted in a message, cut to `max` characters: a 32,767-character cell keeps the message readable. */
 export function clip(s: string, max = 120): string {
   const chars = Array.from(s);

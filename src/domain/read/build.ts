@@ -4,8 +4,8 @@ import { bi } from '../i18n';
 import type { Issue } from '../issues';
 import type { Initiative, InitiativeColumns, Model, Official, OfficialRole, Unit } from '../model';
 import type { DocumentRef } from '../parse/types';
-import { authorSplitter, clip, foldKey, normalizeText } from '../text';
-import { readFields, type FieldValue, type RawRow, type RowSink } from './table-reader';
+import { clip, foldKey, normalizeText, splitAuthors } from '../text';
+import { isAuthorsCell, readFields, type FieldValue, type RawRow, type RowSink } from './table-reader';
 import { InitiativeRecord, packYesNo } from './initiative-record';
 import { buildUnits, type UnitIndex } from './units';
 
@@ -106,7 +106,6 @@ export class InitiativeCollector implements RowSink {
   constructor(
     private readonly sheet: string,
     layout: SheetLayout,
-    private readonly split: (s: string) => string[] = authorSplitter(),
   ) {
     this.has = initiativeColumns(layout);
     const ids = readFields(layout).map((d) => d.id);
@@ -123,7 +122,7 @@ export class InitiativeCollector implements RowSink {
 
   authorsChanged(entity: number, authors: string): void {
     const i = this.initiatives[entity];
-    if (i) i.authors = this.split(authors);
+    if (i) i.authors = splitAuthors(authors);
   }
 
   /** Runs once per initiative (a million times): no allocation beyond the initiative itself unless something is wrong. */
@@ -148,7 +147,7 @@ export class InitiativeCollector implements RowSink {
     const registeredOn = v[at.registeredOn];
     const initiative = new InitiativeRecord(
       id, this.sheet, excelRow, parsed(v[at.code]), parsed(v[at.title]) ?? parsed(v[at.code]) ?? `#${excelRow}`,
-      typeof authors === 'string' ? this.split(authors) : [],
+      isAuthorsCell(authors) ? authors.names : [],
       parsed(v[at.unit]) ?? section, parsed(v[at.field]),
       benefit !== null && benefit >= 0 ? benefit : null,
       yesNo, typeof registeredOn === 'string' ? registeredOn : null, docDates, this.has,

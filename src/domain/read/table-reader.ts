@@ -11,9 +11,18 @@ import type { Issue } from '../issues';
 import type { SourceRef } from '../model';
 import { parseDate, parseDocument, parseInteger, parseMoney, parsePercent, parseText, parseYesNo } from '../parse/values';
 import type { DocumentRef, Parsed } from '../parse/types';
-import { foldKey, normalizeText } from '../text';
+import { foldKey, normalizeText, splitAuthors } from '../text';
 
-export type FieldValue = string | number | boolean | DocumentRef | null;
+/** An authors cell as read: its text (line breaks as `;`) and the names in it, in written order. */
+export interface AuthorsCell {
+  text: string;
+  /** Shared by every row whose cell reads the same (the column's memo): never changed by readers. */
+  names: string[];
+}
+
+export type FieldValue = string | number | boolean | DocumentRef | AuthorsCell | null;
+
+export const isAuthorsCell = (v: FieldValue | undefined): v is AuthorsCell => typeof v === 'object' && v !== null && 'names' in v;
 
 /** One data row of a units or officials sheet: its place, the section it sits under, and its parsed fields by id. */
 export interface RawRow {
@@ -55,12 +64,16 @@ const PARSERS: Record<ValueKind, (v: CellValue) => Parsed<FieldValue>> = {
 };
 
 /**
- * Fields whose cell text keeps meaning in its line breaks: an author cell lists one name per line
- * as often as with `,` or `;` — turned into `;` before the text is normalised (which folds them).
+ * An author cell lists one name per line as often as with `,` or `;`: line breaks become `;` before
+ * the text is normalised (which folds them). Split here, so the column's memo keeps each distinct
+ * team's names: a cell costs one look-up, not one for its text and another for its names.
  */
-const FIELD_PARSERS: Record<string, (v: CellValue) => Parsed<FieldValue>> = {
-  authors: (v) => parseText(typeof v === 'string' ? v.replace(/[\r\n\u2028\u2029]+/g, ';') : v),
-};
+function parseAuthors(v: CellValue): Parsed<FieldValue> {
+  const p = parseText(typeof v === 'string' ? v.replace(/[\r\n\u2028\u2029]+/g, ';') : v);
+  return p.kind === 'ok' ? { kind: 'ok', value: { text: p.value, names: splitAuthors(p.value) } } : p;
+}
+
+const FIELD_PARSERS: Record<string, (v: CellValue) => Parsed<FieldValue>> = { authors: parseAuthors };
 
 /**
  * Yes/no words, dates, amounts and document numbers repeat down a column: each distinct text is
@@ -362,7 +375,7 @@ export class TableReader {
     const entity = this.sink.add(excelRow, this.section, values, bad);
     if (merged) {
       const authors = this.authorsAt < 0 ? null : values[this.authorsAt];
-      for (const m of merged) if (m.top === excelRow && m.column === this.nameColumn) m.master = { entity, authors: typeof authors === 'string' ? authors : null };
+      for (const m of merged) if (m.top === excelRow && m.column === this.nameColumn) m.master = { entity, authors: isAuthorsCell(authors) ? authors.text : null };
     }
   }
 
@@ -383,9 +396,9 @@ export class TableReader {
     const extra = authors ? row[authors.column] : null;
     if (m.master && authors && typeof extra === 'string' && extra.trim()) {
       const parsed = authors.parse(extra);
-      if (parsed.kind === 'ok' && this.sink) {
+      if (parsed.kind === 'ok' && isAuthorsCell(parsed.value) && this.sink) {
         const before = m.master.authors;
-        m.master.authors = before ? `${before}; ${parsed.value as string}` : (parsed.value as string);
+        m.master.authors = before ? `${before}; ${parsed.value.text}` : parsed.value.text;
         this.sink.authorsChanged(m.master.entity, m.master.authors);
       }
     }
