@@ -1,7 +1,10 @@
 /**
  * Where one phase of the domain pipeline allocates (V8's sampling heap profiler, counting objects
  * the young and old collections freed too), by function and its caller:
- *   node -r tsx/cjs bench/allocations.ts <initiatives> read|decide|sheets [top]
+ *   node -r tsx/cjs bench/allocations.ts <initiatives> read|decide|sheets [top] [--survivors]
+ * `--survivors` leaves out what the young collections freed: what was allocated in or moved to the
+ * old generation (what those collections copied, or a deserialised response over 100 kB, which V8
+ * places in the old generation at once).
  * Allocation drives the young-generation collections that take a fifth of the time at a million
  * initiatives; this found, for example, a closure context allocated per subject and criterion.
  */
@@ -41,11 +44,12 @@ async function main(): Promise<void> {
   const size = Number(process.argv[2] ?? 1_000_000);
   const phase = (process.argv[3] ?? 'decide') as Phase;
   const top = Number(process.argv[4] ?? 25);
+  const survivors = process.argv.includes('--survivors');
   if (!PHASES.includes(phase)) throw new Error(`phase: one of ${PHASES.join(', ')}`);
   const sheets = await loadArrays((await ensureSample(size)).path);
   const session = new Session();
   session.connect();
-  const profile = (on: Phase) => (phase === on ? session.post('HeapProfiler.startSampling', { samplingInterval: 4096, includeObjectsCollectedByMinorGC: true, includeObjectsCollectedByMajorGC: true }) : undefined);
+  const profile = (on: Phase) => (phase === on ? session.post('HeapProfiler.startSampling', { samplingInterval: 4096, includeObjectsCollectedByMinorGC: !survivors, includeObjectsCollectedByMajorGC: true }) : undefined);
 
   await profile('read');
   const state = await readWorkbook(new ArrayGateway(sheets));
@@ -62,7 +66,7 @@ async function report(session: Session, top: number): Promise<void> {
   const { profile } = (await session.post('HeapProfiler.stopSampling')) as unknown as { profile: { head: SampleNode } };
   const sizes = bySite(profile.head);
   const total = [...sizes.values()].reduce((a, b) => a + b, 0);
-  console.log(`allocated ${Math.round(total / 1e6)} MB, sampled (reading includes decoding the office-js arrays)`);
+  console.log(`${process.argv.includes('--survivors') ? "outlived the young generation" : "allocated"}: ${Math.round(total / 1e6)} MB, sampled (reading includes decoding the office-js arrays)`);
   for (const [site, bytes] of [...sizes].sort((a, b) => b[1] - a[1]).slice(0, top)) console.log(`${String(Math.round(bytes / 1e6)).padStart(6)} MB  ${site}`);
 }
 
