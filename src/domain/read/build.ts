@@ -45,16 +45,25 @@ function resolveUnit(index: UnitIndex, units: Unit[], name: string | null, paren
 
 type UnitResolver = (name: string | null, parent: string | null) => { id: number | null; ambiguous: boolean };
 
-/** Initiatives name a few thousand units a million times: each distinct (unit, parent) is looked up once. */
+/**
+ * Initiatives name a few thousand units a million times: each distinct (unit, parent) is looked up
+ * once, and a row naming the same as the row before (a unit down its list) not even in the cache.
+ */
 function cachedResolver(index: UnitIndex, units: Unit[]): UnitResolver {
   // name → parent → unit ('' stands for none: neither is ever the empty text).
   const cache = new Map<string, Map<string, { id: number | null; ambiguous: boolean }>>();
+  let lastName: string | null | undefined;
+  let lastParent: string | null | undefined;
+  let last = { id: null as number | null, ambiguous: false };
   return (name, parent) => {
+    if (name === lastName && parent === lastParent) return last;
     let byParent = cache.get(name ?? '');
     if (!byParent) cache.set(name ?? '', (byParent = new Map()));
     let r = byParent.get(parent ?? '');
     if (!r) byParent.set(parent ?? '', (r = resolveUnit(index, units, name, parent)));
-    return r;
+    lastName = name;
+    lastParent = parent;
+    return (last = r);
   };
 }
 
