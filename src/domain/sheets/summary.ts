@@ -8,15 +8,11 @@ import type { Outcome } from '../engine/run';
 import type { Lang } from '../i18n';
 import type { Unit } from '../model';
 import { collator } from '../engine/quotas';
-import { col, pctOrNull, pick, SUMMARY_SHEET } from './common';
+import { col, metCriteria, pctOrNull, pick, SUMMARY_SHEET } from './common';
 import { type ListBlock, listBlocks, type OutRow, type ResultSheet } from './model';
 
 const LABEL_WIDTH = 44;
 const LEVEL = { province: ['Tỉnh', 'Province'], upper: ['CĐ cấp trên', 'Upper-level'], grassroots: ['CĐCS', 'Grassroots'], enterprise: ['Doanh nghiệp', 'Enterprise'] } as const;
-
-function metList(o: Outcome, s: SubjectRef): string {
-  return o.evaluation.applicable(s).filter((c) => o.evaluation.result(s, c.id) === 'met').map((c) => c.id).join(', ');
-}
 
 /** Units in hierarchy order: each top unit followed by the units below it, names in Vietnamese order. */
 function hierarchyOrder(units: Unit[]): Unit[] {
@@ -41,7 +37,7 @@ function unitsBlock(o: Outcome, lang: Lang): ListBlock {
     const f = facts[u.id]!;
     return {
       style: u.level === 'grassroots' || u.level === 'enterprise' ? 'normal' : 'section',
-      cells: [u.name, LEVEL[u.level][lang === 'vi' ? 0 : 1], u.parentId !== null ? o.model.units[u.parentId]!.name : u.parentName, f.plan, f.count, pctOrNull(f.count, f.plan), u.members, u.level === 'grassroots' ? null : f.grassroots, u.bloc, metList(o, { type: 'unit', id: u.id }), { text: `${u.source.sheet}!${u.source.row}`, sheet: u.source.sheet, row: u.source.row }],
+      cells: [u.name, LEVEL[u.level][lang === 'vi' ? 0 : 1], u.parentId !== null ? o.model.units[u.parentId]!.name : u.parentName, f.plan, f.count, pctOrNull(f.count, f.plan), u.members, u.level === 'grassroots' ? null : f.grassroots, u.bloc, metCriteria(o, { type: 'unit', id: u.id }), { text: `${u.source.sheet}!${u.source.row}`, sheet: u.source.sheet, row: u.source.row }],
     };
   });
   // Totals over the top of the hierarchy only, so nothing is counted twice.
@@ -65,53 +61,64 @@ function unitsBlock(o: Outcome, lang: Lang): ListBlock {
   };
 }
 
-function totalsBlock(o: Outcome, lang: Lang): ListBlock {
-  const { initiatives } = o.model;
+interface FieldTally {
+  count: number;
+  withBenefit: number;
+  total: number;
+}
+
+/** The counted initiatives' figures, overall and by field: one pass over a million initiatives for both blocks. */
+interface CountedTally extends FieldTally {
+  evidenced: number;
+  byField: Map<string, FieldTally>;
+}
+
+function tallyCounted(o: Outcome, lang: Lang): CountedTally {
   const status = o.evaluation.facts.status;
-  let counted = 0, withBenefit = 0, total = 0, evidenced = 0;
-  initiatives.forEach((i, n) => {
-    if (!status[n]!.counted) return;
-    counted++;
+  const noField = pick(lang, '(chưa ghi lĩnh vực)', '(no field)');
+  const out: CountedTally = { count: 0, withBenefit: 0, total: 0, evidenced: 0, byField: new Map() };
+  o.model.initiatives.forEach((i, n) => {
+    const st = status[n]!;
+    if (!st.counted) return;
+    const key = i.field ?? noField;
+    let e = out.byField.get(key);
+    if (!e) out.byField.set(key, (e = { count: 0, withBenefit: 0, total: 0 }));
+    out.count++;
+    e.count++;
     if (i.benefit !== null && i.benefit > 0) {
-      withBenefit++;
-      total += i.benefit;
+      out.withBenefit++;
+      out.total += i.benefit;
+      e.withBenefit++;
+      e.total += i.benefit;
     }
-    if (status[n]!.viaOther.result === 'met') evidenced++;
+    if (st.viaOther.result === 'met') out.evidenced++;
   });
+  return out;
+}
+
+function totalsBlock(o: Outcome, t: CountedTally, lang: Lang): ListBlock {
   const row = (label: string, value: number, format: 'integer' | 'money' = 'integer'): OutRow => ({ cells: [label, value, format === 'money' ? pick(lang, 'đồng/năm', 'VND/year') : null] });
   return {
     title: pick(lang, 'II.1. Số lượng, chất lượng sáng kiến và tổng giá trị làm lợi', 'II.1. Number and quality of initiatives, total benefit'),
     columns: [col(pick(lang, 'Chỉ số', 'Figure'), 'text', LABEL_WIDTH), col(pick(lang, 'Giá trị', 'Value'), 'money', 18), col('', 'text', 12)],
     rows: [
-      row(pick(lang, 'Sáng kiến trong danh sách', 'Initiatives listed'), initiatives.length),
-      row(pick(lang, 'Sáng kiến được tính (đến ngày chốt, không bị loại)', 'Initiatives counted (by the cutoff, not excluded)'), counted),
-      row(pick(lang, 'Sáng kiến có giá trị làm lợi', 'Initiatives with a benefit value'), withBenefit),
-      row(pick(lang, 'Sáng kiến đủ minh chứng (đăng tải, văn bản công nhận)', 'Initiatives evidenced (posted, recognised)'), evidenced),
-      row(pick(lang, 'Tổng giá trị làm lợi', 'Total benefit'), total, 'money'),
+      row(pick(lang, 'Sáng kiến trong danh sách', 'Initiatives listed'), o.model.initiatives.length),
+      row(pick(lang, 'Sáng kiến được tính (đến ngày chốt, không bị loại)', 'Initiatives counted (by the cutoff, not excluded)'), t.count),
+      row(pick(lang, 'Sáng kiến có giá trị làm lợi', 'Initiatives with a benefit value'), t.withBenefit),
+      row(pick(lang, 'Sáng kiến đủ minh chứng (đăng tải, văn bản công nhận)', 'Initiatives evidenced (posted, recognised)'), t.evidenced),
+      row(pick(lang, 'Tổng giá trị làm lợi', 'Total benefit'), t.total, 'money'),
       row(pick(lang, 'Số tác giả', 'Authors'), o.evaluation.facts.persons.length),
     ],
   };
 }
 
-function fieldsBlock(o: Outcome, lang: Lang): ListBlock {
-  const byField = new Map<string, { count: number; withBenefit: number; total: number }>();
-  const status = o.evaluation.facts.status;
-  o.model.initiatives.forEach((i, n) => {
-    if (!status[n]!.counted) return;
-    const key = i.field ?? pick(lang, '(chưa ghi lĩnh vực)', '(no field)');
-    const e = byField.get(key) ?? byField.set(key, { count: 0, withBenefit: 0, total: 0 }).get(key)!;
-    e.count++;
-    if (i.benefit !== null && i.benefit > 0) {
-      e.withBenefit++;
-      e.total += i.benefit;
-    }
-  });
-  const names = [...byField.keys()].sort(collator.compare);
+function fieldsBlock(t: CountedTally, lang: Lang): ListBlock {
+  const names = [...t.byField.keys()].sort(collator.compare);
   return {
     title: pick(lang, 'II.4. Sáng kiến theo lĩnh vực', 'II.4. Initiatives by field'),
     columns: [col(pick(lang, 'Lĩnh vực', 'Field'), 'text', LABEL_WIDTH), col(pick(lang, 'Số SK', 'Initiatives'), 'integer', 12), col(pick(lang, 'Số SK có giá trị làm lợi', 'With benefit'), 'integer', 14), col(pick(lang, 'Tổng giá trị làm lợi (đồng)', 'Total benefit (VND)'), 'money', 20)],
     rows: names.map((name) => {
-      const e = byField.get(name)!;
+      const e = t.byField.get(name)!;
       return { cells: [name, e.count, e.withBenefit, e.total] };
     }),
   };
@@ -156,10 +163,11 @@ function nominationsBlock(o: Outcome, lang: Lang): ListBlock {
 }
 
 export function buildSummarySheet(o: Outcome, lang: Lang): ResultSheet {
+  const counted = tallyCounted(o, lang);
   return {
     name: SUMMARY_SHEET[lang],
     kind: 'summary',
     title: [pick(lang, 'TỔNG HỢP KẾT QUẢ CHƯƠNG TRÌNH "01 TRIỆU SÁNG KIẾN"', 'SUMMARY OF THE "ONE MILLION INITIATIVES" PROGRAMME'), `${o.rules.title[lang]} — ${pick(lang, 'Lập bởi Bình xét', 'Made by Bình xét')}`],
-    blocks: listBlocks([unitsBlock(o, lang), totalsBlock(o, lang), fieldsBlock(o, lang), criteriaBlock(o, lang), nominationsBlock(o, lang)]),
+    blocks: listBlocks([unitsBlock(o, lang), totalsBlock(o, counted, lang), fieldsBlock(counted, lang), criteriaBlock(o, lang), nominationsBlock(o, lang)]),
   };
 }
