@@ -37,10 +37,17 @@ export function markedRows(o: Outcome, criterion: string): MarkedRows {
   // Same walk as subjectsWith (units, persons, officials), straight over the results: a million
   // initiatives' rows are collected per sheet, then sorted once and de-duplicated.
   const rows = new Map<string, number[]>();
+  // Rows come sheet by sheet: the list of the row before is reused without a look-up.
+  let sheet: string | undefined;
+  let list: number[] = [];
   const add = (src: { sheet: string; row: number }) => {
-    const list = rows.get(src.sheet);
-    if (list) list.push(src.row);
-    else rows.set(src.sheet, [src.row]);
+    if (src.sheet !== sheet) {
+      sheet = src.sheet;
+      const known = rows.get(sheet);
+      if (known) list = known;
+      else rows.set(sheet, (list = []));
+    }
+    list.push(src.row);
   };
   const ev = o.evaluation;
   for (const id of ev.indexesWith('unit', criterion, 'met')) add(o.model.units[id]!.source);

@@ -77,12 +77,21 @@ function tallyCounted(o: Outcome, lang: Lang): CountedTally {
   const status = o.evaluation.facts.status;
   const noField = pick(lang, '(chưa ghi lĩnh vực)', '(no field)');
   const out: CountedTally = { count: 0, withBenefit: 0, total: 0, evidenced: 0, byField: new Map() };
-  o.model.initiatives.forEach((i, n) => {
+  const { initiatives } = o.model;
+  // Initiatives come in the officer's order, often by field: the tally of the row before is reused.
+  let field: string | undefined;
+  let e: FieldTally = { count: 0, withBenefit: 0, total: 0 };
+  for (let n = 0; n < initiatives.length; n++) {
+    const i = initiatives[n]!;
     const st = status[n]!;
-    if (!st.counted) return;
+    if (!st.counted) continue;
     const key = i.field ?? noField;
-    let e = out.byField.get(key);
-    if (!e) out.byField.set(key, (e = { count: 0, withBenefit: 0, total: 0 }));
+    if (key !== field) {
+      const known = out.byField.get(key);
+      if (known) e = known;
+      else out.byField.set(key, (e = { count: 0, withBenefit: 0, total: 0 }));
+      field = key;
+    }
     out.count++;
     e.count++;
     if (i.benefit !== null && i.benefit > 0) {
@@ -92,7 +101,7 @@ function tallyCounted(o: Outcome, lang: Lang): CountedTally {
       e.total += i.benefit;
     }
     if (st.viaOther.result === 'met') out.evidenced++;
-  });
+  }
   return out;
 }
 
