@@ -360,11 +360,6 @@ function evidencedReason(result: Result, found: EvidencedFinding, p: Person, thr
 type TopCase = 'own_unreadable' | 'none' | 'top_but_unreadable' | 'top_but_unknown' | 'top' | 'own_unknown' | 'below';
 const TOP_RESULT: Record<TopCase, Result> = { own_unreadable: 'unknown', none: 'not_met', top_but_unreadable: 'unknown', top_but_unknown: 'unknown', top: 'met', own_unknown: 'unknown', below: 'not_met' };
 
-function hasUnreadableBenefit(p: Person, facts: Facts): boolean {
-  for (const id of p.initiativeIds) if (facts.status[id]!.counted && facts.initiatives[id]!.benefit === null && facts.initiatives[id]!.unreadable?.includes('benefit')) return true;
-  return false;
-}
-
 function hasUnknownAtLeast(p: Person, facts: Facts, high: number): boolean {
   for (const id of p.initiativeIds) if (facts.status[id]!.viaBenefit.result === 'unknown' && (facts.initiatives[id]!.benefit ?? 0) >= high) return true;
   return false;
@@ -372,10 +367,10 @@ function hasUnknownAtLeast(p: Person, facts: Facts, high: number): boolean {
 
 function topCase(p: Person, ctx: EvalContext): TopCase {
   const { met, unknown, unreadable } = ctx.topBenefit;
-  // Each scan below can find something only when the programme-wide figures say so (`unreadable`:
-  // some counted benefit is unreadable; `unknown`: the highest benefit with unknown evidence):
-  // most people are decided without reading their initiatives.
-  if (unreadable && hasUnreadableBenefit(p, ctx.facts)) return 'own_unreadable';
+  // A counted benefit of their own that is unreadable is known from gathering people; the scan below
+  // can find something only when the programme-wide figures say so (`unknown`: the highest benefit
+  // with unknown evidence): most people are decided without reading their initiatives.
+  if (unreadable && p.unreadableBenefit) return 'own_unreadable';
   if (met === 0 && unknown === 0) return 'none';
   const own = p.bestEvidencedBenefit;
   if (own > 0 && own === met) return unreadable ? 'top_but_unreadable' : unknown > met ? 'top_but_unknown' : 'top';

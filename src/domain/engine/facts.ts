@@ -43,6 +43,8 @@ export interface Person {
   counted: number;
   bestEvidencedBenefit: number; // 0 when none
   evidencedSocial: boolean;
+  /** A counted initiative of theirs has an unreadable benefit (2.2.1 cannot say they are not the highest). */
+  unreadableBenefit: boolean;
 }
 
 export interface Facts {
@@ -195,7 +197,7 @@ function buildPersons(initiatives: Initiative[], units: Unit[], status: Initiati
         p = plain ? inUnit!.get(nk) : byKey.get(`person:${nk}|${unitKey}`);
         if (!p) {
           const key = `person:${nk}|${unitKey}`;
-          p = { key, name, unitId: unit?.id ?? null, unitName: unit?.name ?? i.unitName, initiativeIds: [], counted: 0, bestEvidencedBenefit: 0, evidencedSocial: false };
+          p = { key, name, unitId: unit?.id ?? null, unitName: unit?.name ?? i.unitName, initiativeIds: [], counted: 0, bestEvidencedBenefit: 0, evidencedSocial: false, unreadableBenefit: false };
           if (plain) inUnit!.set(nk, p);
           else byKey.set(key, p);
           persons.push(p);
@@ -204,7 +206,10 @@ function buildPersons(initiatives: Initiative[], units: Unit[], status: Initiati
       }
       if (p.initiativeIds[p.initiativeIds.length - 1] === i.id) continue; // the same name twice on one initiative
       p.initiativeIds.push(i.id);
-      if (st.counted) p.counted++;
+      if (st.counted) {
+        p.counted++;
+        if (i.benefit === null && i.unreadable?.includes('benefit') === true) p.unreadableBenefit = true;
+      }
       if (st.viaBenefit.result === 'met' && i.benefit !== null && i.benefit > p.bestEvidencedBenefit) p.bestEvidencedBenefit = i.benefit;
       if (st.viaOther.result === 'met' && i.social === true) p.evidencedSocial = true;
     }
