@@ -237,7 +237,10 @@ Rendering again from the last measurement: \`npm run bench -- --render bench/.ca
 Profile: \`node --cpu-prof --cpu-prof-dir=/tmp/prof --expose-gc -r tsx/cjs bench/domain.ts 100000\`, then
 \`node -r tsx/cjs bench/profile-summary.ts /tmp/prof/*.cpuprofile 40\` (self time by function and file;
 \`BENCH_INCLUSIVE=40\` adds inclusive time, a third argument lists the callers of a file).
-Allocation by function and caller: \`node -r tsx/cjs bench/allocations.ts 1000000 read|decide|sheets\`.
+Allocation by function and caller: \`node -r tsx/cjs bench/allocations.ts 1000000 read|decide|sheets\`
+(\`--survivors\`: only what outlived the young generation). A change of a few per cent, told from the
+machine's noise: \`node --expose-gc --max-old-space-size=6000 -r tsx/cjs bench/compare.ts <other checkout> 1000000 read|decide|sheets\`
+runs one phase of both trees alternately in one process on the same arrays.
 Behaviour check: \`node -r tsx/cjs bench/equivalence.ts 10000 out.txt\` prints a digest of every report,
 result sheet and highlight for three rule/parameter sets in both languages; compare two trees' digests.
 
@@ -279,7 +282,8 @@ took 17.4 s at a million (991–1,029 MB peak) on a loaded machine; at the start
 took 20.7–21.8 s with a 1.9–2.2 GB peak on a quiet one — a regression of the third round's last
 tidy-up, found by this benchmark (see "Result sheets" below). The fourth round ended at 9.67 s
 (850–915 MB); at the start of the fifth, 10.6–12.3 s on a loaded machine (reading 6.6–7.6 s,
-deciding 2.8–3.3 s, result sheets 1.0–1.2 s).
+deciding 2.8–3.3 s, result sheets 1.0–1.2 s). The fifth ended at 9.53 s (best of three, 812–928 MB);
+at the start of the sixth, 9.1–10.5 s (reading 4.8–5.7 s, deciding 2.4–3.1 s, result sheets 0.9–1.4 s).
 
 ## What was done and what is left
 
@@ -320,7 +324,11 @@ column — each column's memo in one tight loop — and handed over row by row a
 reading; test/domain/read-by-runs.property.test.ts holds the runs to the row-by-row reading of the
 same sheet, sections, totals, closing blocks and unreadable cells included). A co-author
 written after its comma ("A, Nguyễn Văn B") is taken as it is once the space is trimmed instead of
-going through the cache of unusual names (every co-author in the sample did).
+going through the cache of unusual names (every co-author in the sample did). An author cell is
+split by its column's memo, which keeps each distinct team's text and names together: a cell costs
+one look-up, not one for its text and another in a separate cache of teams (reading a million
+initiatives ~0.7 s faster, median of alternating runs in one process). An initiative naming the same
+unit and parent union as the row before takes that row's unit without a look-up.
 
 **Deciding and result sheets.** Verdicts without \`explain\` are shared constants; exact integer
 (or BigInt) comparisons; evidence checks and their summaries are shared, so a million initiatives
@@ -349,6 +357,13 @@ evidenced-initiative, ratio, unit-figure and 2.2.1 evaluators decide a case firs
 in a function of their own: deciding a
 million initiatives allocates 415 MB instead of 939 MB and takes ~2.5 s instead of ~3.1 s
 (\`bench/allocations.ts\` found it; the equivalence digests, every verdict explained, are unchanged).
+A name as written is found in its union's own small map before its name key is looked up in the map
+of every name; whether a person has a counted initiative with an unreadable benefit is noted while
+people are gathered (2.2.1 read every person's initiatives to find out): deciding ~0.3 s faster. A
+nominee's row is made without a spread, closures or intermediate arrays (\`[...dossier()]\` walked an
+iterator for each of 94,000 rows): result sheets ~1.0 s instead of ~1.5 s at a million initiatives;
+the summary's totals and fields share one pass, and the summary's tally and the highlight rows reuse
+the entry of the row before while the field or the sheet stays the same.
 
 **.xlsx (src/workbook/xlsx).** Reading no longer goes through exceljs: a byte-level streaming
 tokenizer (\`xml-scanner.ts\`, \`sheet-rows.ts\`, \`shared-strings.ts\`, \`sheet-scan.ts\`) reads the

@@ -8,7 +8,7 @@ import type { Outcome } from '../engine/run';
 import type { Lang } from '../i18n';
 import { formatNumber } from '../i18n';
 import { col, metCriteria, nominationSheetName, pctOrNull, pick } from './common';
-import { type ListBlock, listBlock, type OutCell, type OutRow, type ResultSheet } from './model';
+import { type ListBlock, listBlock, type OutRow, type ResultSheet } from './model';
 import { subjectUnitName } from '../engine/subjects';
 
 function qualifying(o: Outcome, s: SubjectRef, lang: Lang): string {
@@ -22,43 +22,58 @@ function qualifying(o: Outcome, s: SubjectRef, lang: Lang): string {
     return parts.join('; ');
   }
   if (s.type === 'person') {
+    // ~100,000 nominees at a million initiatives: the text is put together without an array of parts.
     const p = ev.facts.persons[s.index]!;
-    const parts = [pick(lang, `${p.counted} SK`, `${p.counted} initiatives`)];
+    let text = pick(lang, `${p.counted} SK`, `${p.counted} initiatives`);
     if (p.bestEvidencedBenefit) {
       const best = formatNumber(p.bestEvidencedBenefit, lang);
-      parts.push(pick(lang, `làm lợi cao nhất ${best} đ`, `best benefit ${best} VND`));
+      text += pick(lang, `; làm lợi cao nhất ${best} đ`, `; best benefit ${best} VND`);
     }
-    if (p.evidencedSocial) parts.push(pick(lang, 'có giá trị xã hội, nhân văn', 'social/humanitarian value'));
-    return parts.join('; ');
+    if (p.evidencedSocial) text += pick(lang, '; có giá trị xã hội, nhân văn', '; social/humanitarian value');
+    return text;
   }
   return o.model.officials[s.id]!.position ?? '';
 }
 
-/** Dossier (guidance IV), onto a row's cells: letter, achievement report, initiative, recognition doc, benefit certification. */
-function addDossier(cells: OutCell[], o: Outcome, s: SubjectRef, lang: Lang): void {
-  const prepare = pick(lang, 'Cần lập', 'To prepare');
-  const na = '—';
-  if (s.type !== 'person') {
-    cells.push(prepare, prepare, na, na, na);
-    return;
-  }
-  const present = pick(lang, 'Có', 'Present');
-  const missing = pick(lang, 'Thiếu', 'Missing');
+/** The dossier's last three cells: the initiative, its recognition document, its benefit certification. */
+interface DossierTail {
+  initiative: string;
+  doc: string;
+  cert: string;
+}
+
+/** Every tail there can be, per language (shared by every row: ~100,000 nominees make no object for it). */
+const DOSSIER_TAILS = Object.fromEntries(
+  (['vi', 'en'] as const).map((lang) => {
+    const present = pick(lang, 'Có', 'Present');
+    const missing = pick(lang, 'Thiếu', 'Missing');
+    const na = '—';
+    // Persons by [recognised][certification: not needed, present, missing]; anyone else.
+    const person = [false, true].map((doc) => [na, present, missing].map((cert): DossierTail => ({ initiative: present, doc: doc ? present : missing, cert })));
+    return [lang, { person, other: { initiative: na, doc: na, cert: na } }];
+  }),
+) as Record<Lang, { person: DossierTail[][]; other: DossierTail }>;
+
+/** Dossier (guidance IV) for a nominee, judged on their initiative with the highest benefit (the first of equals). */
+function dossierTail(o: Outcome, s: SubjectRef, lang: Lang): DossierTail {
+  const tails = DOSSIER_TAILS[lang];
+  if (s.type !== 'person') return tails.other;
   const { initiativeIds } = o.evaluation.facts.persons[s.index]!;
   const initiatives = o.model.initiatives;
-  // The first initiative with the highest benefit (94,000 rows at a million initiatives: no arrays made per row).
   let best = initiatives[initiativeIds[0]!]!;
   for (const id of initiativeIds) if ((initiatives[id]!.benefit ?? 0) > (best.benefit ?? 0)) best = initiatives[id]!;
-  const doc = best.recognitionDoc || best.rewardDecision;
-  const cert = best.benefit !== null && best.benefit > 0 ? (best.benefitCertification ? present : missing) : na;
-  cells.push(prepare, prepare, present, doc ? present : missing, cert);
+  const cert = best.benefit !== null && best.benefit > 0 ? (best.benefitCertification ? 1 : 2) : 0;
+  return tails.person[best.recognitionDoc || best.rewardDecision ? 1 : 0]![cert]!;
 }
 
 function candidateRow(o: Outcome, c: Candidate, rank: number, slot: string, lang: Lang, note: string): OutRow {
-  const cells: OutCell[] = [rank, c.name, subjectUnitName(o.model, o.evaluation.facts, c.subject), qualifying(o, c.subject, lang), metCriteria(o, c.subject), slot];
-  addDossier(cells, o, c.subject, lang);
-  cells.push(note);
-  return { style: slot.startsWith(pick(lang, 'Dự bị', 'Reserve')) ? 'reserve' : 'normal', cells };
+  const s = c.subject;
+  const prepare = pick(lang, 'Cần lập', 'To prepare'); // the letter and the achievement report
+  const tail = dossierTail(o, s, lang);
+  return {
+    style: slot.startsWith(pick(lang, 'Dự bị', 'Reserve')) ? 'reserve' : 'normal',
+    cells: [rank, c.name, subjectUnitName(o.model, o.evaluation.facts, s), qualifying(o, s, lang), metCriteria(o, s), slot, prepare, prepare, tail.initiative, tail.doc, tail.cert, note],
+  };
 }
 
 function awardBlock(o: Outcome, list: Nomination[], lang: Lang): ListBlock {
