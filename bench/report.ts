@@ -327,7 +327,7 @@ written after its comma ("A, Nguyễn Văn B") is taken as it is once the space 
 going through the cache of unusual names (every co-author in the sample did). An author cell is
 split by its column's memo, which keeps each distinct team's text and names together: a cell costs
 one look-up, not one for its text and another in a separate cache of teams (reading a million
-initiatives ~0.7 s faster, median of alternating runs in one process). An initiative naming the same
+initiatives ~0.6 s faster, median of alternating runs in one process). An initiative naming the same
 unit and parent union as the row before takes that row's unit without a look-up.
 
 **Deciding and result sheets.** Verdicts without \`explain\` are shared constants; exact integer
@@ -359,7 +359,7 @@ million initiatives allocates 415 MB instead of 939 MB and takes ~2.5 s instead 
 (\`bench/allocations.ts\` found it; the equivalence digests, every verdict explained, are unchanged).
 A name as written is found in its union's own small map before its name key is looked up in the map
 of every name; whether a person has a counted initiative with an unreadable benefit is noted while
-people are gathered (2.2.1 read every person's initiatives to find out): deciding ~0.3 s faster. A
+people are gathered (2.2.1 read every person's initiatives to find out): deciding ~0.2–0.3 s faster. A
 nominee's row is made without a spread, closures or intermediate arrays (\`[...dossier()]\` walked an
 iterator for each of 94,000 rows): result sheets ~1.0 s instead of ~1.5 s at a million initiatives;
 the summary's totals and fields share one pass, and the summary's tally and the highlight rows reuse
@@ -401,23 +401,38 @@ In (b) the time column is the fake's own cost (a JavaScript model of every cell,
 check of every request): writing 612,878 result rows into it takes minutes, which says nothing about
 Excel; what (b) measures is the number and size of the requests.
 
-**Not met, and why.** (a) Time: a million initiatives take 9.5–10.5 s on this shared machine (best
-of three above; budget 2 s) — 9.67 s at the end of the fourth round, 17.4 s at the end of the
-third. A full run earlier in this round, before reading by runs, gave 8.8–10.3 s in a quieter hour;
-alternating runs put reading by runs ~5 % ahead of it, so the spread between full runs is the
-machine (another full run at this code gave 9.9–11.4 s). Where it goes now (CPU and allocation profiles, \`bench/profile-summary.ts\`,
-\`bench/allocations.ts\`): reading is a little over half — look-ups of eleven million cells in the
-per-column memos (~1.6–2 s: hashing a fresh string reads all of it, and the larger a map the slower
-each look-up), the young-generation collector (~1.5–2 s, much of it copying the response being read,
-which lives through several collections), the document cells that never repeat (~0.3 s); deciding
-about 30 % — gathering people (~0.6–0.9 s, two map look-ups per author of a million initiatives),
-the criteria of 254,000 people, the evidence of each initiative; result sheets ~1 s for 613,000
-rows. Tried this round with alternating runs and not kept: (i) people as numbers with ids given by
+**Not met, and why.** (a) Time: a million initiatives take 7.39 s here (best of three above; budget
+2 s) — 9.53 s at the end of the fifth round, 9.67 s at the end of the fourth, 17.4 s at the end of
+the third. Much of the drop from 9.53 s is the hour, not the code: (c)'s bare exceljs read, the
+same work in every round, took 21.6 s in this run against 30.9 s in the fifth round's, and two
+other full runs at nearly this round's code gave best-of-three 9.58 s and 10.1 s in busier hours.
+Full runs move by ±15 % and more with the hour on this shared machine, so this round's changes were
+measured with \`bench/compare.ts\`: each phase of this round's code and of the last round's,
+alternating in one process on the same arrays, five rounds each, medians — reading 5.6 → 4.5 s in
+one hour and 3.8 → 3.4 s in a quieter one, deciding 3.0 → 2.7 s, result sheets 0.96 → 0.75 s: 11–16 %
+less CPU in all, depending on the hour. Where it goes now
+(CPU and allocation profiles, \`bench/profile-summary.ts\`, \`bench/allocations.ts\`): reading is a
+little over half — look-ups in the per-column memos of about five million cells that do not repeat
+the one above (~1 s: hashing a fresh string reads all of it, and the larger a map the slower each
+look-up), the young-generation collector (~1.3–1.6 s), the document cells that never repeat (~0.2 s);
+deciding about 30 % — gathering people (~0.5 s: a person's entry and list of initiatives are a
+cache miss each for 1.4 million author names), the criteria of 254,000 people, the evidence of each
+initiative; result sheets ~0.8 s for 613,000 rows. A finding of this round: V8 deserialises a
+message over 100 kB straight into the old generation (structured clone to a worker does the same),
+so each response becomes old-space garbage that only a full collection frees; the same rows handed
+over in slices of 50 rows spent 0.4–0.5 s less in the collector in one trial, but the change in wall
+time was within the noise and the pane would post ~50 messages per Excel response — not kept. Also
+tried this round and not kept: each initiative made by an object literal with the record's
+prototype, which V8 can place straight in the old generation (0.3 s less collecting, as much more
+making them); one-name author cells split without regular expressions (no change: the memo already
+splits each distinct team once); a 64 MB young generation for (a) (no gain, and not what a browser
+gives its worker). Tried in the fifth round and not kept: (i) people as numbers with ids given by
 the reader — each distinct author cell's names numbered once, people found by (name-key id, union
 id): gathering people 0.9 → 0.6 s, but reading 0.2–0.7 s slower (a look-up per name of each new
 team, a larger cache of teams), so nothing overall; (ii) author cells parsed straight into their
 names with room for every team (one look-up instead of two): a map of 311,000 texts costs more per
-look-up than the second small one did; (iii) the author column without its memo: no gain. Earlier
+look-up than the second small one did — this round the same single look-up, in the memo's own
+bounded map (50,000 teams), gained ~0.6 s; (iii) the author column without its memo: no gain. Earlier
 rounds tried a memo that never hashes texts, parsed fields in class-sized objects, a hand-written
 reader for the usual document cell and each repeated author cell's people found by its array — none
 gained. What the measurements say: at this size a look-up in a map of texts costs a few hundred
@@ -425,11 +440,11 @@ nanoseconds and the pipeline makes about a dozen per initiative; making fewer ne
 — the columnar step below — not more tuning. How far that step goes was probed
 (\`bench/columnar-probe.ts\`): the million-row sheet read column by column into typed arrays, with
 the same parsers, each distinct text interned once, nothing made per row and none of the reader's
-checks, takes 3.0–3.2 s here against 5.0–5.9 s for the reader. So the columnar step would save
-about 2 s of reading, but reading alone would still take longer than the whole budget on this
+checks, takes 3.0–3.2 s here against 5.0–5.9 s for the reader in the fifth round (a fifth less
+now). So the columnar step would save 1–1.5 s of reading, but reading alone would still take longer than the whole budget on this
 machine: 2 s also needs each cell read for less than a map look-up per text (a parser per column
 that recognises its usual forms without hashing them) or the reading split over both cores. (a)
-memory is met with room (812–928 MB peak).
+memory is met with room (854–887 MB peak).
 
 **The next step, concretely.** An initiatives table filled column by column from each response:
 row, unit and day numbers in \`Int32Array\`s, the benefit in a \`Float64Array\`, the yes/no cells
