@@ -231,7 +231,7 @@ ${table(['initiatives asked', 'initiative rows', 'file size'], r.samples.map((s)
   at a million initiatives it explains every verdict of ~250,000 people.
 
 Reproduce: \`npm run bench\` (first run generates the samples: about a minute for the million rows, and
-reads each once into arrays: about two minutes; then about 25 minutes here, 15 of them the fake
+reads each once into arrays: about two minutes; then 10–12 minutes here, three of them the fake
 absorbing the million-initiative result sheets). Faster: \`npm run bench -- --sizes 10000,100000 --runs 1\`.
 Rendering again from the last measurement: \`npm run bench -- --render bench/.cache/last-result.json\`.
 Profile: \`node --cpu-prof --cpu-prof-dir=/tmp/prof --expose-gc -r tsx/cjs bench/domain.ts 100000\`, then
