@@ -420,8 +420,9 @@ cache miss each for 1.4 million author names), the criteria of 254,000 people, t
 initiative; result sheets ~0.8 s for 613,000 rows. A finding of this round: V8 deserialises a
 message over 100 kB straight into the old generation (structured clone to a worker does the same),
 so each response becomes old-space garbage that only a full collection frees; the same rows handed
-over in slices of 50 rows spent 0.4–0.5 s less in the collector in one trial, but the change in wall
-time was within the noise and the pane would post ~50 messages per Excel response — not kept. Also
+over in slices of 50 rows spent 0.4–0.5 s less in the collector in one trial, but reading them from
+150-row slices against 5,000-row responses, alternating in one process, differed by ~2 % (within the
+noise), and the pane would post ~50 messages per Excel response — not kept. Also
 tried this round and not kept: each initiative made by an object literal with the record's
 prototype, which V8 can place straight in the old generation (0.3 s less collecting, as much more
 making them); one-name author cells split without regular expressions (no change: the memo already
@@ -436,7 +437,7 @@ bounded map (50,000 teams), gained ~0.6 s; (iii) the author column without its m
 rounds tried a memo that never hashes texts, parsed fields in class-sized objects, a hand-written
 reader for the usual document cell and each repeated author cell's people found by its array — none
 gained. What the measurements say: at this size a look-up in a map of texts costs a few hundred
-nanoseconds and the pipeline makes about a dozen per initiative; making fewer needs another model
+nanoseconds and the pipeline still makes about ten per initiative; making fewer needs another model
 — the columnar step below — not more tuning. How far that step goes was probed
 (\`bench/columnar-probe.ts\`): the million-row sheet read column by column into typed arrays, with
 the same parsers, each distinct text interned once, nothing made per row and none of the reader's
