@@ -41,9 +41,10 @@ function bySite(head: SampleNode): Map<string, number> {
 }
 
 async function main(): Promise<void> {
-  const size = Number(process.argv[2] ?? 1_000_000);
-  const phase = (process.argv[3] ?? 'decide') as Phase;
-  const top = Number(process.argv[4] ?? 25);
+  const [sizeArg, phaseArg, topArg] = process.argv.slice(2).filter((a) => !a.startsWith('--'));
+  const size = Number(sizeArg ?? 1_000_000);
+  const phase = (phaseArg ?? 'decide') as Phase;
+  const top = Number(topArg ?? 25);
   const survivors = process.argv.includes('--survivors');
   if (!PHASES.includes(phase)) throw new Error(`phase: one of ${PHASES.join(', ')}`);
   const sheets = await loadArrays((await ensureSample(size)).path);
@@ -53,20 +54,20 @@ async function main(): Promise<void> {
 
   await profile('read');
   const state = await readWorkbook(new ArrayGateway(sheets));
-  if (phase === 'read') return report(session, top);
+  if (phase === 'read') return report(session, top, survivors);
   await profile('decide');
   const outcome = evaluate(state, LAI_CHAU_82_2023);
-  if (phase === 'decide') return report(session, top);
+  if (phase === 'decide') return report(session, top, survivors);
   await profile('sheets');
   for (const sheet of buildResultSheets(outcome, state.review, 'vi')) for (const block of sheet.blocks) for (const _row of blockRows(block));
-  return report(session, top);
+  return report(session, top, survivors);
 }
 
-async function report(session: Session, top: number): Promise<void> {
+async function report(session: Session, top: number, survivors: boolean): Promise<void> {
   const { profile } = (await session.post('HeapProfiler.stopSampling')) as unknown as { profile: { head: SampleNode } };
   const sizes = bySite(profile.head);
   const total = [...sizes.values()].reduce((a, b) => a + b, 0);
-  console.log(`${process.argv.includes('--survivors') ? "outlived the young generation" : "allocated"}: ${Math.round(total / 1e6)} MB, sampled (reading includes decoding the office-js arrays)`);
+  console.log(`${survivors ? 'outlived the young generation' : 'allocated'}: ${Math.round(total / 1e6)} MB, sampled (reading includes decoding the office-js arrays)`);
   for (const [site, bytes] of [...sizes].sort((a, b) => b[1] - a[1]).slice(0, top)) console.log(`${String(Math.round(bytes / 1e6)).padStart(6)} MB  ${site}`);
 }
 

@@ -6,6 +6,7 @@
  * The other tree needs its node_modules (a link to this one's will do). Each tree runs its own
  * code on the same office-js arrays; deciding and result sheets start from this tree's reading.
  */
+import { resolve } from 'node:path';
 import { LAI_CHAU_82_2023 } from '../src/domain/rules/presets';
 import { blockRows } from '../src/domain/sheets/model';
 import { readWorkbook } from '../src/workbook/analyse';
@@ -41,7 +42,7 @@ async function main(): Promise<void> {
   if (!other || !['read', 'decide', 'sheets'].includes(phase)) throw new Error('usage: compare.ts <other tree> <initiatives> read|decide|sheets [rounds]');
   const sheets = await loadArrays((await ensureSample(Number(sizeArg ?? 1_000_000))).path);
   const state = await readWorkbook(new ArrayGateway(sheets, true));
-  const trees = [process.cwd(), other];
+  const trees = [resolve(__dirname, '..'), resolve(other)];
   const runs = trees.map((t) => phaseOf(t, phase, sheets, state));
   const wall: number[][] = [[], []];
   const cpu: number[][] = [[], []];

@@ -42,17 +42,17 @@ interface DossierTail {
   cert: string;
 }
 
-/** Every tail there can be, per language (shared by every row: ~100,000 nominees make no object for it). */
-const DOSSIER_TAILS = Object.fromEntries(
-  (['vi', 'en'] as const).map((lang) => {
-    const present = pick(lang, 'Có', 'Present');
-    const missing = pick(lang, 'Thiếu', 'Missing');
-    const na = '—';
-    // Persons by [recognised][certification: not needed, present, missing]; anyone else.
-    const person = [false, true].map((doc) => [na, present, missing].map((cert): DossierTail => ({ initiative: present, doc: doc ? present : missing, cert })));
-    return [lang, { person, other: { initiative: na, doc: na, cert: na } }];
-  }),
-) as Record<Lang, { person: DossierTail[][]; other: DossierTail }>;
+/** Every tail there can be in one language: persons by [recognised][certification not needed, present, missing]; anyone else. */
+function dossierTails(lang: Lang): { person: DossierTail[][]; other: DossierTail } {
+  const present = pick(lang, 'Có', 'Present');
+  const missing = pick(lang, 'Thiếu', 'Missing');
+  const na = '—';
+  const person = (doc: string) => [na, present, missing].map((cert): DossierTail => ({ initiative: present, doc, cert }));
+  return { person: [person(missing), person(present)], other: { initiative: na, doc: na, cert: na } };
+}
+
+/** Shared by every row: ~100,000 nominees make no object for their dossier. */
+const DOSSIER_TAILS = { vi: dossierTails('vi'), en: dossierTails('en') };
 
 /** Dossier (guidance IV) for a nominee, judged on their initiative with the highest benefit (the first of equals). */
 function dossierTail(o: Outcome, s: SubjectRef, lang: Lang): DossierTail {
