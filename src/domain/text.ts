@@ -17,10 +17,12 @@ const NEEDS_CLEANING = /[\u200b\u200c\u200d\u2060]|[^\S ]| {2}|^ | $/;
 /**
  * Code units below PLAIN_LIMIT that are their own NFC, never combine with a neighbour (not a mark,
  * not a Hangul jamo) and are not whitespace or zero-width: a text made only of these, with single
- * spaces between words, is already normal.
+ * spaces between words, is already normal. Tables of characters cover every code unit (0 from
+ * PLAIN_LIMIT on), so the loops below index them without a range check.
  */
 const PLAIN_LIMIT = 0x3000;
-const PLAIN = new Uint8Array(PLAIN_LIMIT);
+const CODE_UNITS = 0x10000;
+const PLAIN = new Uint8Array(CODE_UNITS);
 for (let c = 0; c < PLAIN_LIMIT; c++) {
   const ch = String.fromCharCode(c);
   const jamo = c >= 0x1100 && c <= 0x11ff;
@@ -30,15 +32,16 @@ for (let c = 0; c < PLAIN_LIMIT; c++) {
 /** Already what normalizeText makes of it (most cells): one pass, no copy. */
 function isNormal(s: string): boolean {
   let afterSpace = true; // a leading space is not normal
-  for (let i = 0; i < s.length; i++) {
+  const n = s.length;
+  for (let i = 0; i < n; i++) {
     const c = s.charCodeAt(i);
     if (c === 0x20) {
       if (afterSpace) return false;
       afterSpace = true;
-    } else if (c < PLAIN_LIMIT && PLAIN[c] === 1) afterSpace = false;
+    } else if (PLAIN[c] === 1) afterSpace = false;
     else return false;
   }
-  return !afterSpace || s.length === 0;
+  return !afterSpace || n === 0;
 }
 
 /** NFC, every kind of whitespace → one space, trimmed. */
@@ -150,12 +153,50 @@ export function splitAuthors(s: string): string[] {
   return names.includes('') ? names.filter((name) => name !== '') : names;
 }
 
+/** `,` and `;`: the separators an author cell already in normal form can hold (line breaks are not normal). */
+const COMMA = 0x2c;
+const SEMICOLON = 0x3b;
+
+/**
+ * The names of an author cell that is already in normal form, its parts kept whole by
+ * `authorName` (most cells): what `splitAuthors` makes of it, in one pass over the text. Null when
+ * any part needs the general path, or when the cell names no one.
+ */
+export function plainAuthorNames(s: string): string[] | null {
+  const n = s.length;
+  let afterSpace = true;
+  let start = 0;
+  let names: string[] | null = null;
+  for (let i = 0; i <= n; i++) {
+    const c = i === n ? SEMICOLON : s.charCodeAt(i);
+    if (c === COMMA || c === SEMICOLON) {
+      // A part ends: without the space either side of it (never two in a row: those are not normal).
+      const from = s.charCodeAt(start) === 0x20 ? start + 1 : start;
+      const to = i > from && s.charCodeAt(i - 1) === 0x20 ? i - 1 : i;
+      if (to > from) {
+        if (KEPT_FIRST[s.charCodeAt(from)] !== 1 || KEPT_LAST[s.charCodeAt(to - 1)] !== 1) return null;
+        const name = from === 0 && to === n ? s : s.slice(from, to);
+        if (names === null) names = [name];
+        else names.push(name);
+      }
+      start = i + 1;
+      if (i < n) afterSpace = false;
+    } else if (c === 0x20) {
+      if (afterSpace) return null;
+      afterSpace = true;
+    } else if (PLAIN[c] === 1) afterSpace = false;
+    else return null;
+  }
+  if (afterSpace) return null; // ends with a space (or is empty)
+  return names !== null && names.length > 1 ? names.slice() : names;
+}
+
 /** One part of an author cell as a name (the same few names recur in thousands of cells). */
 const cleanAuthorName = cached((part) => normalizeText(trimPunctuation(normalizeText(part))));
 
 /** Characters trimPunctuation keeps at a name's start / end, for the plain ones. */
-const KEPT_FIRST = new Uint8Array(PLAIN_LIMIT);
-const KEPT_LAST = new Uint8Array(PLAIN_LIMIT);
+const KEPT_FIRST = new Uint8Array(CODE_UNITS);
+const KEPT_LAST = new Uint8Array(CODE_UNITS);
 for (let c = 0; c < PLAIN_LIMIT; c++) {
   KEPT_FIRST[c] = KEEP_AT_START.test(String.fromCharCode(c)) ? 1 : 0;
   KEPT_LAST[c] = KEEP_AT_END.test(String.fromCharCode(c)) ? 1 : 0;

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { foldAccents, foldKey, nameKey, normalizeText, splitAuthors, trimPunctuation } from '../../src/domain/text';
+import { foldAccents, foldKey, nameKey, normalizeText, plainAuthorNames, splitAuthors, trimPunctuation } from '../../src/domain/text';
 
 const nfd = (s: string) => s.normalize('NFD');
 
@@ -102,6 +102,37 @@ describe('normalizeText fast path', () => {
     const general = (s: string) => s.split(/[,;\n\r\u2028\u2029]+/).map((p) => normalizeText(trimPunctuation(normalizeText(p)))).filter((p) => p !== '');
     const names = fc.array(fc.oneof(text, fc.constantFrom(',', ';', '\n', '-', '.', '•', ')', '[', 'Lê Thị B', '(chủ nhiệm)')), { maxLength: 10 }).map((a) => a.join(''));
     fc.assert(fc.property(names, (s) => JSON.stringify(splitAuthors(s)) === JSON.stringify(general(s))), { numRuns: 5000 });
+  });
+
+  it('reads an author cell in one pass exactly as the general path does, or leaves it to it', () => {
+    const noisy = fc.array(fc.oneof(text, fc.constantFrom(',', ';', ', ', ' ,', ' ', '\n', '-', '.', '•', ')', '[', 'Lê Thị B', '(chủ nhiệm)', 'A')), { maxLength: 10 }).map((a) => a.join(''));
+    const clean = fc.array(fc.constantFrom(',', ';', ', ', ' ,', ' ', 'Lê Thị B', 'Ư', 'ệ', 'đ', '(chủ nhiệm)', 'A', '1', '.', ')', '✓'), { maxLength: 8 }).map((a) => a.join(''));
+    const names = fc.oneof(noisy, clean);
+    let taken = 0;
+    fc.assert(
+      fc.property(names, (s) => {
+        const plain = plainAuthorNames(s);
+        if (plain === null) return true;
+        taken++;
+        return normalizeText(s) === s && JSON.stringify(plain) === JSON.stringify(splitAuthors(s));
+      }),
+      { numRuns: 5000 },
+    );
+    expect(taken).toBeGreaterThan(500); // the one pass is exercised, not only declined
+  });
+
+  it.each<[string, string[] | null]>([
+    ['Nguyễn Văn A', ['Nguyễn Văn A']],
+    ['Nguyễn Văn A, Lê Thị B;Trần C ; Hà D,', ['Nguyễn Văn A', 'Lê Thị B', 'Trần C', 'Hà D']],
+    [',, Lê Thị B', ['Lê Thị B']],
+    ['Nguyễn Văn A\nLê Thị B', null], // a line break: the general path
+    ['Nguyễn  Văn A', null],
+    ['- Nguyễn Văn A', null], // punctuation to trim
+    ['Nguyễn Văn A ', null],
+    [', ;', null], // no one
+    ['', null],
+  ])('one pass: %j → %j', (input, expected) => {
+    expect(plainAuthorNames(input)).toEqual(expected);
   });
 
   it('returns a normal text unchanged and turns others into it', () => {

@@ -11,7 +11,7 @@ import type { Issue } from '../issues';
 import type { SourceRef } from '../model';
 import { parseDate, parseDocument, parseInteger, parseMoney, parsePercent, parseText, parseYesNo } from '../parse/values';
 import type { DocumentRef, Parsed } from '../parse/types';
-import { foldKey, normalizeText, splitAuthors } from '../text';
+import { foldKey, normalizeText, plainAuthorNames, splitAuthors } from '../text';
 
 /** An authors cell as read: its text (line breaks as `;`) and the names in it, in written order. */
 export interface AuthorsCell {
@@ -69,6 +69,8 @@ const PARSERS: Record<ValueKind, (v: CellValue) => Parsed<FieldValue>> = {
  * team's names: a cell costs one look-up, not one for its text and another for its names.
  */
 function parseAuthors(v: CellValue): Parsed<FieldValue> {
+  const plain = typeof v === 'string' ? plainAuthorNames(v) : null;
+  if (plain) return { kind: 'ok', value: { text: v as string, names: plain } };
   const p = parseText(typeof v === 'string' ? v.replace(/[\r\n\u2028\u2029]+/g, ';') : v);
   return p.kind === 'ok' ? { kind: 'ok', value: { text: p.value, names: splitAuthors(p.value) } } : p;
 }
