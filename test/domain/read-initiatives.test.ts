@@ -71,3 +71,13 @@ test('initiatives of a sheet read before the units sheet still find their units'
   const { reading } = read([coAuthorSheet(), uppers, grass], 2);
   expect(reading.model.initiatives.map((i) => (i.unitId === null ? null : reading.model.units[i.unitId]!.name))).toEqual(['CĐCS Trường THCS Bình Lư', null]);
 });
+
+test('author teams that look alike at a glance (same length, same first, middle and last letters) each keep their own names', () => {
+  // Recently read teams are found again by comparing a few letters first: the whole text must decide.
+  const teams = ['Lò A Minh', 'Lò B Minh', 'Lò A Minh, Hà C', 'Lò B Minh, Hà C', 'Lò A Minh', 'Lò B Minh'];
+  const sheet = initiativeSheet(teams.map((authors, n) => ({ title: `Sáng kiến ${n + 1}`, authors, unit: 'CĐCS Bệnh viện huyện' })));
+  for (const chunkRows of [2, 500]) {
+    const { reading } = read([uppers, grass, sheet], chunkRows);
+    expect(reading.model.initiatives.map((i) => i.authors)).toEqual([['Lò A Minh'], ['Lò B Minh'], ['Lò A Minh', 'Hà C'], ['Lò B Minh', 'Hà C'], ['Lò A Minh'], ['Lò B Minh']]);
+  }
+});

@@ -125,6 +125,33 @@ function memoised(parse: (v: CellValue) => Parsed<FieldValue>, adaptive = false)
   };
 }
 
+/** Slots of `recentlyParsed`: a power of two. */
+const SLOTS = 4_096;
+/** A slot for a text from its length and three of its characters: no pass over the whole text. */
+const slotOf = (s: string) => (s.length * 31 + s.charCodeAt(0) * 7 + s.charCodeAt(s.length >> 1) * 13 + s.charCodeAt(s.length - 1)) & (SLOTS - 1);
+
+/**
+ * Author teams: a third of a million distinct texts at a million rows, most repeated within a few
+ * dozen rows (a team's initiatives sit together in its unit's list). A map of them hashes all of
+ * every cell; this keeps the last text met in each of a few thousand slots, found by one
+ * comparison, so repeats near each other still share one list of names.
+ */
+function recentlyParsed(parse: (v: CellValue) => Parsed<FieldValue>): (v: CellValue) => Parsed<FieldValue> {
+  const texts = new Array<string | null>(SLOTS).fill(null);
+  const results = new Array<Parsed<FieldValue> | null>(SLOTS).fill(null);
+  const empty = parse('');
+  return (v) => {
+    if (v === '') return empty;
+    if (typeof v !== 'string') return parse(v);
+    const slot = slotOf(v);
+    if (texts[slot] === v) return results[slot]!;
+    const r = parse(v);
+    texts[slot] = v;
+    results[slot] = r;
+    return r;
+  };
+}
+
 /** "Giá trị làm lợi (triệu đồng)": a header that states the unit scales bare numbers written under it. */
 export function moneyScale(header: string): number {
   const h = foldKey(header);
@@ -230,7 +257,7 @@ export class TableReader {
       const m = layout.mapping[def.id]!;
       const base = (layout.role === 'initiatives' ? FIELD_PARSERS[def.id] : undefined) ?? PARSERS[def.kind];
       const parse = def.kind === 'money' ? scaledMoney(base, moneyScale(m.header)) : base;
-      return { def, column: m.column, parse: memoised(parse, true) };
+      return { def, column: m.column, parse: def.id === 'authors' && layout.role === 'initiatives' ? recentlyParsed(parse) : memoised(parse, true) };
     });
     this.values = new Array<FieldValue>(this.columns.length + 1).fill(null);
     this.authorsAt = this.columns.findIndex((c) => c.def.id === 'authors');
