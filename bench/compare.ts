@@ -4,7 +4,8 @@
  * what tells a change of a few per cent from noise.
  *   node --expose-gc -r tsx/cjs bench/compare.ts <other tree> <initiatives> read|decide|sheets [rounds]
  * The other tree needs its node_modules (a link to this one's will do). Each tree runs its own
- * code on the same office-js arrays; deciding and result sheets start from this tree's reading.
+ * code on the same office-js arrays, decoded afresh for every reading run (decoding not counted);
+ * deciding and result sheets start from this tree's reading.
  */
 import { resolve } from 'node:path';
 import { LAI_CHAU_82_2023 } from '../src/domain/rules/presets';

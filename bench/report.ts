@@ -240,7 +240,7 @@ Profile: \`node --cpu-prof --cpu-prof-dir=/tmp/prof --expose-gc -r tsx/cjs bench
 Allocation by function and caller: \`node -r tsx/cjs bench/allocations.ts 1000000 read|decide|sheets\`
 (\`--survivors\`: only what outlived the young generation). A change of a few per cent, told from the
 machine's noise: \`node --expose-gc --max-old-space-size=6000 -r tsx/cjs bench/compare.ts <other checkout> 1000000 read|decide|sheets\`
-runs one phase of both trees alternately in one process on the same arrays.
+runs one phase of both trees alternately in one process on the same input (reading: freshly decoded arrays every run, decoding left out).
 Behaviour check: \`node -r tsx/cjs bench/equivalence.ts 10000 out.txt\` prints a digest of every report,
 result sheet and highlight for three rule/parameter sets in both languages; compare two trees' digests.
 
@@ -284,6 +284,8 @@ tidy-up, found by this benchmark (see "Result sheets" below). The fourth round e
 (850–915 MB); at the start of the fifth, 10.6–12.3 s on a loaded machine (reading 6.6–7.6 s,
 deciding 2.8–3.3 s, result sheets 1.0–1.2 s). The fifth ended at 9.53 s (best of three, 812–928 MB);
 at the start of the sixth, 9.1–10.5 s (reading 4.8–5.7 s, deciding 2.4–3.1 s, result sheets 0.9–1.4 s).
+The sixth ended at 7.39 s (best of three, 854–887 MB); at the start of the seventh, 8.8–9.8 s (reading
+5.2 s, deciding 2.6–2.8 s, result sheets 0.8–1.6 s).
 
 ## What was done and what is left
 
@@ -328,7 +330,16 @@ going through the cache of unusual names (every co-author in the sample did). An
 split by its column's memo, which keeps each distinct team's text and names together: a cell costs
 one look-up, not one for its text and another in a separate cache of teams (reading a million
 initiatives ~0.6 s faster, median of alternating runs in one process). An initiative naming the same
-unit and parent union as the row before takes that row's unit without a look-up.
+unit and parent union as the row before takes that row's unit without a look-up. In the seventh
+round an author cell already in normal form is split in one pass over its text
+(\`plainAuthorNames\`, src/domain/text.ts; the general path — NFC, whitespace, punctuation — only for
+the rest, and a property test holds the one pass to it), and author teams are no longer kept in a
+map: a million rows hold 311,000 distinct teams, a repeat typically 66 rows after the one before,
+and the map (bounded at 50,000 teams) hashed the whole of every cell to find few of them. Each of
+4,096 slots now keeps the last team whose length and first, middle and last letters point to it,
+found again by one comparison (\`recentlyParsed\`, read/table-reader.ts): 68 % of repeats share their
+list of names, more than the map gave. Reading a million initiatives: 4.92 → 4.38 s, then
+4.78 → 4.36 s (medians of alternating runs on freshly decoded arrays), peak memory unchanged.
 
 **Deciding and result sheets.** Verdicts without \`explain\` are shared constants; exact integer
 (or BigInt) comparisons; evidence checks and their summaries are shared, so a million initiatives
@@ -401,60 +412,57 @@ In (b) the time column is the fake's own cost (a JavaScript model of every cell,
 check of every request): writing 612,878 result rows into it takes minutes, which says nothing about
 Excel; what (b) measures is the number and size of the requests.
 
-**Not met, and why.** (a) Time: a million initiatives take 7.39 s here (best of three above; budget
-2 s) — 9.53 s at the end of the fifth round, 9.67 s at the end of the fourth, 17.4 s at the end of
-the third. Much of the drop from 9.53 s is the hour, not the code: (c)'s bare exceljs read, the
-same work in every round, took 21.6 s in this run against 30.9 s in the fifth round's, and two
-other full runs at nearly this round's code gave best-of-three 9.58 s and 10.1 s in busier hours.
-Full runs move by ±15 % and more with the hour on this shared machine, so this round's changes were
-measured with \`bench/compare.ts\`: each phase of this round's code and of the last round's,
-alternating in one process on the same arrays, five rounds each, medians — reading 5.6 → 4.5 s in
-one hour and 3.8 → 3.4 s in a quieter one, deciding 3.0 → 2.7 s, result sheets 0.96 → 0.75 s: 11–16 %
-less CPU in all, depending on the hour. Where it goes now
-(CPU and allocation profiles, \`bench/profile-summary.ts\`, \`bench/allocations.ts\`): reading is a
-little over half — look-ups in the per-column memos of about five million cells that do not repeat
-the one above (~1 s: hashing a fresh string reads all of it, and the larger a map the slower each
-look-up), the young-generation collector (~1.3–1.6 s), the document cells that never repeat (~0.2 s);
-deciding about 30 % — gathering people (~0.5 s: a person's entry and list of initiatives are a
-cache miss each for 1.4 million author names), the criteria of 254,000 people, the evidence of each
-initiative; result sheets ~0.8 s for 613,000 rows. A finding of this round: V8 deserialises a
-message over 100 kB straight into the old generation (structured clone to a worker does the same),
-so each response becomes old-space garbage that only a full collection frees; the same rows handed
-over in slices of 50 rows spent 0.4–0.5 s less in the collector in one trial, but reading them from
-150-row slices against 5,000-row responses, alternating in one process, differed by ~2 % (within the
-noise), and the pane would post ~50 messages per Excel response — not kept. Also
-tried this round and not kept: each initiative made by an object literal with the record's
-prototype, which V8 can place straight in the old generation (0.3 s less collecting, as much more
-making them); one-name author cells split without regular expressions (no change: the memo already
-splits each distinct team once); a 64 MB young generation for (a) (no gain, and not what a browser
-gives its worker). Tried in the fifth round and not kept: (i) people as numbers with ids given by
-the reader — each distinct author cell's names numbered once, people found by (name-key id, union
-id): gathering people 0.9 → 0.6 s, but reading 0.2–0.7 s slower (a look-up per name of each new
-team, a larger cache of teams), so nothing overall; (ii) author cells parsed straight into their
-names with room for every team (one look-up instead of two): a map of 311,000 texts costs more per
-look-up than the second small one did — this round the same single look-up, in the memo's own
-bounded map (50,000 teams), gained ~0.6 s; (iii) the author column without its memo: no gain. Earlier
-rounds tried a memo that never hashes texts, parsed fields in class-sized objects, a hand-written
-reader for the usual document cell and each repeated author cell's people found by its array — none
-gained. What the measurements say: at this size a look-up in a map of texts costs a few hundred
-nanoseconds and the pipeline still makes about ten per initiative; making fewer needs another model
-— the columnar step below — not more tuning. How far that step goes was probed
-(\`bench/columnar-probe.ts\`): the million-row sheet read column by column into typed arrays, with
-the same parsers, each distinct text interned once, nothing made per row and none of the reader's
-checks, takes 3.0–3.2 s here against 5.0–5.9 s for the reader in the fifth round (a fifth less
-now). So the columnar step would save 1–1.5 s of reading, but reading alone would still take longer than the whole budget on this
-machine: 2 s also needs each cell read for less than a map look-up per text (a parser per column
-that recognises its usual forms without hashing them) or the reading split over both cores. (a)
-memory is met with room (854–887 MB peak).
+**Not met, and why.** (a) Time: a million initiatives take 7.60 s here (best of three above; budget
+2 s) — 7.39 s at the end of the sixth round, 9.53 s at the end of the fifth, 17.4 s at the end of the
+third. The hour moves every figure: (c)'s bare exceljs read, the same work in every round, took
+25.6 s in this run against 21.6 s in the sixth round's, so this run was about a sixth slower than
+that one, and the code about as much faster. Changes are judged with \`bench/compare.ts\` (a phase of
+two checkouts alternating in one process, medians), which since this round decodes fresh arrays for
+every reading run and leaves the decoding out: until now it read the same decoded arrays again,
+whose texts kept the hash a map look-up had computed and whose garbage was already collected — a
+reading run took ~3.5 s instead of ~4.4 s, and a change that spares hashing could not show its gain
+(earlier verdicts of "no gain" on such changes were measured that way). Where the time goes now
+(\`bench/profile-summary.ts\`, \`bench/allocations.ts\`, and each step timed alone): reading a little
+over half — the per-column memos' look-ups of the ~4 million cells that do not repeat the one above,
+the young-generation collector (~1.4 s: the records, lists and texts that live to the end are copied
+out of it, and each Excel response becomes old-space garbage, since V8 places a deserialised message
+over 100 kB straight in the old generation), the document cells that never repeat (~0.4 s), handing
+each row's values to the collector (~0.5 s) and making its initiative (~0.8 s with what the
+collector allocates); deciding about a third — gathering 254,000 people (~0.6 s: a map look-up and a
+cache miss for each of 1.4 million author names), evidence of each initiative (~0.2 s), every
+criterion of every person and unit (~0.5 s), quotas (~0.2 s) and review flags (~0.2 s); result
+sheets ~0.8 s for 613,000 rows, a third of it collecting.
 
-**The next step, concretely.** An initiatives table filled column by column from each response:
-row, unit and day numbers in \`Int32Array\`s, the benefit in a \`Float64Array\`, the yes/no cells
-packed as \`InitiativeRecord\` packs them now, titles and author teams as indexes into interned
-texts — the per-column memo becomes that interning, so a repeated text costs one look-up and only
-numbers are kept per row. People then come from the team indexes: a person is a (name, union) pair
-of numbers, and each person's initiatives one pair of \`Int32Array\`s (offsets and ids) for everyone
-instead of 254,000 arrays. Interning names alone, while rows still keep their texts, was tried this
-round and only moves the cost from deciding to reading. \`Initiative\` stays as a view made when
-asked (explanations, result sheets, review rows), as \`FlagList\` does for flags; the hot loops
-(facts, people, evidence, highlights) read the columns.
+Tried this round and not kept, each alternating on fresh arrays: (i) every column's memo behind
+slots like the authors' (a value met recently found by one comparison): no change — the other
+columns' look-ups are short texts and numbers in small maps; (ii) the authors column with no memo at
+all: as fast as the slots, but 60–70 MB more at the peak (every row its own list of names);
+(iii) **initiatives kept as columns** — typed arrays for row, benefit and yes/no cells, arrays for
+texts, lists and dates — instead of one \`InitiativeRecord\` each: reading took the same time
+(3.73–4.66 s against 3.77–4.74 s over four alternating runs, the collector's share included): the
+record was never the cost; (iv) a run's parsed values written straight into column arrays, without
+handing each row's parsed cells over one by one: no change; (v) a hand-written reader for the usual
+document cell instead of its expression: ~60 ms at a million measured alone, not worth a second
+definition of the form. Tried in the sixth round and not kept: an object literal with the record's
+prototype (V8 places it in the old generation: 0.3 s less collecting, as much more making them);
+handing rows over in slices under 100 kB (~2 %, within the noise, and ~50 messages per response);
+a 64 MB young generation (no gain, and not what a browser gives its worker). In the fifth: people as
+numbers with ids given by the reader (gathering people 0.9 → 0.6 s, reading 0.2–0.7 s slower).
+
+What the measurements say: the columnar table proposed at the end of the sixth round would not make
+reading faster (iii), and \`bench/columnar-probe.ts\` — the sheet read column by column into typed
+arrays with nothing made per row and none of the reader's checks — already takes 3.0–3.2 s here.
+What is left is the per-cell work itself, a few hundred nanoseconds for each of ~11 million cells on
+this machine (most of it memory traffic and the collector), and deciding's walk over 254,000 people
+and 1.4 million author names. (a) memory is met (900–951 MB peak).
+
+**The next step, concretely.** Deciding, not reading: people gathered once while reading, from each
+distinct team (the slots already meet each team's names once), with each person's initiatives kept
+as one pair of \`Int32Array\`s (offsets and ids) for everyone, filled in two passes (count, then
+place) instead of 254,000 arrays grown by pushing — the people walk is deciding's largest piece.
+Then the criteria of people read those arrays and the packed evidence of each initiative rather
+than its record. Even with both, 2 s on this machine would need the reading spread over both
+cores, which in the add-in means either a second worker and a second copy of every Excel response
+or two readers whose memos, sections and merged cells must be joined — each costing about what it
+saves; measured on this machine, 2 s is not within reach of a single thread.
 `;
