@@ -55,7 +55,7 @@ export function buildReport(outcome: Outcome, lang: Lang = 'vi'): Report {
   });
   const authors = ev.facts.persons.map((p, index) => ({
     name: p.name, unit: p.unitName, kind: 'author' as const,
-    rows: p.initiativeIds.map((id) => ({ ...model.initiatives[id]!.source })),
+    rows: Array.from(p.initiativeIds, (id) => ({ ...model.initiatives[id]!.source })),
     verdicts: verdicts({ type: 'person', index }),
   }));
   const officials = model.officials.map((o) => ({ name: o.name, unit: o.unitName, kind: 'official' as const, rows: [{ ...o.source }], verdicts: verdicts({ type: 'official', id: o.id }) }));

@@ -39,6 +39,24 @@ describe('co-authors', () => {
     for (const name of ['Nguyễn Văn An', 'Trần Thị Bình', 'Lê Văn Cường', 'Phạm Thị Dung']) expect(run.person(name).verdicts['2.2.1']!.result).toBe('met');
   });
 
+  it("each person's initiatives are theirs alone, in list order, and a name written twice on one initiative is credited once", () => {
+    const run = runSheets([
+      ...units,
+      initiativeSheet([
+        { title: 'Máy sấy chè', authors: 'Nguyễn Văn An, Trần Thị Bình', unit: BAN_BO },
+        { title: 'Bếp đun cải tiến', authors: 'Trần Thị Bình; Trần Thị Bình', unit: BAN_BO },
+        { title: 'Sổ tay điện tử', authors: 'Lê Văn Cường', unit: BAN_BO },
+        { title: 'Bảng tương tác', authors: 'Lê Văn Cường, Nguyễn Văn An', unit: BAN_BO },
+        { title: 'Phần mềm thư viện', authors: 'Trần Thị Bình', unit: BAN_GIANG },
+      ]),
+    ]);
+    const rows = (name: string, unit = BAN_BO) => run.vi.people.find((p) => p.name === name && p.unit === unit)!.rows.map((r) => r.row);
+    expect(rows('Nguyễn Văn An')).toEqual([3, 6]);
+    expect(rows('Trần Thị Bình')).toEqual([3, 4]);
+    expect(rows('Lê Văn Cường')).toEqual([5, 6]);
+    expect(rows('Trần Thị Bình', BAN_GIANG)).toEqual([7]); // same name, another union: another person
+  });
+
   it('firstAuthorOnly credits only the first written author', () => {
     const run = runSheets([...units, initiativeSheet(list)], { params: { firstAuthorOnly: true } });
     expect(authorNames(run)).toEqual([`Nguyễn Văn An @ ${BAN_BO}`, `Trần Thị Bình @ ${BAN_BO}`]);

@@ -39,7 +39,8 @@ export interface Person {
   name: string;
   unitId: number | null;
   unitName: string | null;
-  initiativeIds: number[]; // credited (all, counted or not)
+  /** Credited (all, counted or not), in initiative order: a view into one array shared by every person. */
+  initiativeIds: Int32Array;
   counted: number;
   bestEvidencedBenefit: number; // 0 when none
   evidencedSocial: boolean;
@@ -155,16 +156,24 @@ export function computeFacts(model: Model, rules: RuleSet, params: Params, decis
 
 interface UnitPeople {
   unitKey: string;
-  inUnit: Map<string, Person> | null;
-  written: Map<string, Person> | null;
+  /** People of the union by name key, and by name as written (indexes into the list of people). */
+  inUnit: Map<string, number> | null;
+  written: Map<string, number> | null;
 }
 
+const NO_IDS = new Int32Array(0);
+
+/**
+ * The people credited with the initiatives, in order of first credit. Each person's initiatives
+ * are one view into a single array for everyone, filled once every credit is counted: not 254,000
+ * arrays grown by pushing (each with room for 17) and then copied to their size.
+ */
 function buildPersons(initiatives: Initiative[], units: Unit[], status: InitiativeStatus[], firstOnly: boolean): Person[] {
   const persons: Person[] = [];
   // Person key `person:<name key>|<unit key>` without building it per author: by unit key, then name
   // key. Keys with a `|` in either part go through the full text, where they may coincide as before.
   const byUnit = new Map<string, UnitPeople>();
-  const byKey = new Map<string, Person>();
+  const byKey = new Map<string, number>();
   const keys = new Map<string, string>();
   const keyOf = (s: string) => {
     let k = keys.get(s);
@@ -183,29 +192,41 @@ function buildPersons(initiatives: Initiative[], units: Unit[], status: Initiati
     }
     return group;
   };
+  const authorsOf = (i: Initiative) => (firstOnly ? Math.min(1, i.authors.length) : i.authors.length);
+  let names = 0;
+  for (const i of initiatives) names += authorsOf(i);
+  // Every credit (a person and an initiative), in initiative order; by person, how many and the last.
+  const creditPerson = new Int32Array(names);
+  const creditInitiative = new Int32Array(names);
+  const counts = new Int32Array(names);
+  const lastCredited = new Int32Array(names).fill(-1);
+  let credits = 0;
   initiatives.forEach((i, n) => {
     const unit = i.unitId === null ? null : units[i.unitId]!;
     // Stable across runs (a reviewer's decision names the person by name and union).
     const { unitKey, inUnit, written } = unit ? (ofUnit[unit.id] ??= groupOf(keyOf(unit.name))) : groupOf(keyOf(i.unitName ?? ''));
-    const authors = firstOnly ? i.authors.slice(0, 1) : i.authors;
     const st = status[n]!;
-    for (const name of authors) {
-      let p = written?.get(name);
-      if (!p) {
+    for (let a = 0, end = authorsOf(i); a < end; a++) {
+      const name = i.authors[a]!;
+      let k = written?.get(name);
+      if (k === undefined) {
         const nk = keyOf(name);
         const plain = inUnit !== null && !nk.includes('|');
-        p = plain ? inUnit!.get(nk) : byKey.get(`person:${nk}|${unitKey}`);
-        if (!p) {
+        k = plain ? inUnit!.get(nk) : byKey.get(`person:${nk}|${unitKey}`);
+        if (k === undefined) {
           const key = `person:${nk}|${unitKey}`;
-          p = { key, name, unitId: unit?.id ?? null, unitName: unit?.name ?? i.unitName, initiativeIds: [], counted: 0, bestEvidencedBenefit: 0, evidencedSocial: false, unreadableBenefit: false };
-          if (plain) inUnit!.set(nk, p);
-          else byKey.set(key, p);
-          persons.push(p);
+          k = persons.push({ key, name, unitId: unit?.id ?? null, unitName: unit?.name ?? i.unitName, initiativeIds: NO_IDS, counted: 0, bestEvidencedBenefit: 0, evidencedSocial: false, unreadableBenefit: false }) - 1;
+          if (plain) inUnit!.set(nk, k);
+          else byKey.set(key, k);
         }
-        if (plain) written!.set(name, p);
+        if (plain) written!.set(name, k);
       }
-      if (p.initiativeIds[p.initiativeIds.length - 1] === i.id) continue; // the same name twice on one initiative
-      p.initiativeIds.push(i.id);
+      if (lastCredited[k] === i.id) continue; // the same name twice on one initiative
+      lastCredited[k] = i.id;
+      counts[k]!++;
+      creditPerson[credits] = k;
+      creditInitiative[credits++] = i.id;
+      const p = persons[k]!;
       if (st.counted) {
         p.counted++;
         if (i.benefit === null && i.unreadable?.includes('benefit') === true) p.unreadableBenefit = true;
@@ -214,8 +235,15 @@ function buildPersons(initiatives: Initiative[], units: Unit[], status: Initiati
       if (st.viaOther.result === 'met' && i.social === true) p.evidencedSocial = true;
     }
   });
-  // Arrays grown by pushing keep room for 17 ids; most people have a few: kept at their size.
-  for (const p of persons) p.initiativeIds = p.initiativeIds.slice();
+  // Each person's credits side by side, in the order they were met (initiative order).
+  const ids = new Int32Array(credits);
+  const next = new Int32Array(persons.length);
+  for (let k = 0, at = 0; k < persons.length; k++) {
+    next[k] = at;
+    at += counts[k]!;
+  }
+  for (let c = 0; c < credits; c++) ids[next[creditPerson[c]!]!++] = creditInitiative[c]!;
+  for (let k = 0; k < persons.length; k++) persons[k]!.initiativeIds = ids.subarray(next[k]! - counts[k]!, next[k]!);
   return persons;
 }
 

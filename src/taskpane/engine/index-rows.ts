@@ -56,5 +56,5 @@ export class RowIndex {
 export function sourceRows(o: Outcome, s: SubjectRef): { sheet: string; row: number }[] {
   if (s.type === 'unit') return [o.model.units[s.id]!.source];
   if (s.type === 'official') return [o.model.officials[s.id]!.source];
-  return o.evaluation.facts.persons[s.index]!.initiativeIds.map((id) => o.model.initiatives[id]!.source);
+  return Array.from(o.evaluation.facts.persons[s.index]!.initiativeIds, (id) => o.model.initiatives[id]!.source);
 }
