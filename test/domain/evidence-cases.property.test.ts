@@ -35,7 +35,7 @@ test('an initiative worked out through its case has the status and flags it has 
   fc.assert(
     fc.property(initiatives, fc.boolean(), (list, decided) => {
       const decisions = new DecisionBook(decided ? [{ subject: 'initiative:DS sáng kiến!5', kind: 'keep', award: null, who: null, when: null, note: null }] : []);
-      const cases = new EvidenceCases(W, decisions);
+      const cases = new EvidenceCases(W, decisions, list.length); // as computeFacts makes it: addFlags takes the case status found
       const viaCases = new FlagList(list);
       const alone = new FlagList(list);
       for (const i of list) {

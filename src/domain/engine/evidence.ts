@@ -195,6 +195,8 @@ interface EvidenceCase {
   status: InitiativeStatus;
   /** The shared checks it fails: its flags. */
   failed: Check[];
+  /** Its place among the run's cases. */
+  index: number;
 }
 
 /**
@@ -205,18 +207,30 @@ interface EvidenceCase {
  */
 export class EvidenceCases {
   private readonly bySheet = new Map<InitiativeColumns, Map<number, EvidenceCase>>();
+  private readonly cases: EvidenceCase[] = [];
+  /**
+   * Each initiative's case as `status` found it, by id (0: not asked yet, 1: none, else 2 + its
+   * place in `cases`): `addFlags` asks again for every initiative.
+   */
+  private readonly found: Uint16Array;
 
   constructor(
     private readonly w: EvidenceWindow,
     private readonly decisions: DecisionBook,
-  ) {}
+    initiatives = 0,
+  ) {
+    this.found = new Uint16Array(initiatives);
+  }
 
   status(i: Initiative): InitiativeStatus {
-    return this.caseFor(i)?.status ?? assessInitiative(i, this.w, this.decisions);
+    const known = this.caseFor(i);
+    if (i.id < this.found.length && (known === null || known.index < 0xfffd)) this.found[i.id] = known === null ? 1 : 2 + known.index;
+    return known?.status ?? assessInitiative(i, this.w, this.decisions);
   }
 
   addFlags(flags: FlagList, i: Initiative): void {
-    const known = this.caseFor(i);
+    const found = i.id < this.found.length ? this.found[i.id]! : 0;
+    const known = found === 0 ? this.caseFor(i) : found === 1 ? null : this.cases[found - 2]!;
     if (!known) return addInitiativeFlags(flags, i, this.w, this.decisions);
     for (const c of known.failed) addFlag(flags, i, c);
   }
@@ -229,7 +243,9 @@ export class EvidenceCases {
     if (!cases) this.bySheet.set(i.has, (cases = new Map()));
     let known = cases.get(k);
     if (!known) {
-      cases.set(k, (known = { status: assessInitiative(i, this.w, this.decisions), failed: flagChecks(i, this.w).filter((c) => c.result === 'not_met') }));
+      known = { status: assessInitiative(i, this.w, this.decisions), failed: flagChecks(i, this.w).filter((c) => c.result === 'not_met'), index: this.cases.length };
+      cases.set(k, known);
+      this.cases.push(known);
     }
     return known;
   }

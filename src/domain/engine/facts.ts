@@ -96,7 +96,7 @@ export function computeFacts(model: Model, rules: RuleSet, params: Params, decis
   const issues: Issue[] = [];
   const window: EvidenceWindow = { cutoff: stringParam(params, 'cutoff', '2023-08-31'), docFrom: stringParam(params, 'docFrom', '2021-09-01'), docTo: stringParam(params, 'docTo', '2023-08-31') };
   const { units, initiatives } = model;
-  const cases = new EvidenceCases(window, decisions);
+  const cases = new EvidenceCases(window, decisions, initiatives.length);
   const status = initiatives.map((i) => cases.status(i));
   const hasList = initiatives.length > 0;
   const benefitKnown = initiatives.some((i) => i.has.benefit);
