@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import type { CellValue } from '../../src/domain/cells';
 import type { DocumentRef, Parsed } from '../../src/domain/parse/types';
 import {
@@ -8,6 +9,7 @@ import {
   parsePercent,
   parseText,
   parseYesNo,
+  usualDocumentDay,
 } from '../../src/domain/parse/values';
 
 const nfd = (s: string) => s.normalize('NFD');
@@ -459,6 +461,56 @@ describe('parseDocument', () => {
   ])('%j → bad (%s)', (input, reason) => {
     const p = parseDocument(input);
     expect(p.kind === 'bad' && p.reason.en).toMatch(reason);
+  });
+});
+
+describe('usualDocumentDay', () => {
+  // The expression it replaces: what it reads, and the day it reads.
+  const USUAL = /^\d+\/[A-Za-zĐđ][A-Za-zĐđ-]* ngày (\d{1,2})\/(\d{1,2})\/(\d{4})$/;
+  const byExpression = (s: string) => {
+    const m = USUAL.exec(s);
+    return m ? Number(m[3]) * 10_000 + Number(m[2]) * 100 + Number(m[1]) : -1;
+  };
+  const piece = fc.constantFrom('1', '25', '007', '/', 'Q', 'Đ', 'đ', 'ư', '-', 'CĐ', ' ', ' ngày ', ' ngay ', 'ngày', '12', '5', '2023', '23', '0', 'x', '.');
+  // Mostly the usual form, each part sometimes wrong.
+  const mostly = (good: fc.Arbitrary<string>, bad: fc.Arbitrary<string>) => fc.oneof({ arbitrary: good, weight: 4 }, { arbitrary: bad, weight: 1 });
+  const usualish = fc.tuple(
+    mostly(fc.stringMatching(/^\d{1,4}$/), fc.constantFrom('', 'a', '1 ')),
+    mostly(fc.constantFrom('QĐ', 'Q', 'đ', 'QĐ-CĐ', 'QD-', 'Đ--'), fc.constantFrom('-Q', '', 'Ư', 'Q Đ')),
+    mostly(fc.constant(' ngày '), fc.constantFrom(' ngày', 'ngày ', ' Ngày ', ' ngay ')),
+    mostly(fc.stringMatching(/^\d{1,2}$/), fc.stringMatching(/^\d{0,3}$/)),
+    mostly(fc.stringMatching(/^\d{1,2}$/), fc.stringMatching(/^\d{0,3}$/)),
+    mostly(fc.stringMatching(/^\d{4}$/), fc.stringMatching(/^\d{0,5}$/)),
+    mostly(fc.constant(''), fc.constantFrom(' ', 'x', '/')),
+  );
+
+  it('reads exactly the texts the expression matches, as the same day', () => {
+    const texts = fc.oneof(
+      fc.array(piece, { maxLength: 12 }).map((a) => a.join('')),
+      usualish.map(([no, letters, ngay, d, m, y, tail]) => `${no}/${letters}${ngay}${d}/${m}/${y}${tail}`),
+      fc.string(),
+    );
+    let usual = 0;
+    fc.assert(
+      fc.property(texts, (s) => {
+        if (byExpression(s) >= 0) usual++;
+        return usualDocumentDay(s) === byExpression(s);
+      }),
+      { numRuns: 10_000 },
+    );
+    expect(usual).toBeGreaterThan(300); // the usual form is generated, not only the rest
+  });
+
+  it.each<[string, number]>([
+    ['125/QĐ-CĐ ngày 12/5/2023', 20230512],
+    ['7/đ ngày 01/09/2021', 20210901],
+    ['125/QĐ-CĐ ngày 123/5/2023', -1],
+    ['125/QĐ-CĐ ngày 12/5/23', -1],
+    ['125/QĐ-CĐ ngày 12/5/2023 ', -1],
+    ['/QĐ ngày 12/5/2023', -1],
+    ['125/-QĐ ngày 12/5/2023', -1],
+  ])('%j → %i', (text, day) => {
+    expect(usualDocumentDay(text)).toBe(day);
   });
 });
 

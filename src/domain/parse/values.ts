@@ -432,12 +432,12 @@ export function parseDocument(v: CellValue): Parsed<DocumentRef> {
   // The usual form, "125/QĐ-CĐ ngày 12/5/2023": what the general reading below concludes for it
   // (not a bare date, not a yes/no word, a document number, its one date), without folding the text.
   // Written so (composed "ngày", ASCII otherwise but Đ/đ, single spaces), it is its own normal form.
-  const raw = typeof v === 'string' ? USUAL_DOCUMENT.exec(v) : null;
-  if (raw) return datedDocumentText(v, v as string, dateFromDmy(raw[1]!, raw[2]!, raw[3]!));
+  const raw = typeof v === 'string' ? usualDocumentDay(v) : -1;
+  if (raw >= 0) return datedDocumentText(v, v as string, dateOfDay(raw));
   const text = normalizeText(v);
   if (text === '') return EMPTY;
-  const usual = USUAL_DOCUMENT.exec(text);
-  if (usual) return datedDocumentText(v, text, dateFromDmy(usual[1]!, usual[2]!, usual[3]!));
+  const usual = usualDocumentDay(text);
+  if (usual >= 0) return datedDocumentText(v, text, dateOfDay(usual));
   const bareDate = dateFromText(foldAccents(text));
   if (bareDate) return datedDocument(v, bareDate);
   const answer = answerOf(text);
@@ -449,8 +449,50 @@ export function parseDocument(v: CellValue): Parsed<DocumentRef> {
   return ok({ present: true, text, date: date ? date.iso : null });
 }
 
-// A document number (digits, "/", a letter, then letters and dashes), " ngày ", and d/m/yyyy.
-const USUAL_DOCUMENT = /^\d+\/[A-Za-zĐđ][A-Za-zĐđ-]* ngày (\d{1,2})\/(\d{1,2})\/(\d{4})$/;
+const DIGIT_0 = 0x30;
+const SLASH = 0x2f;
+const DASH = 0x2d;
+const isDigit = (c: number) => c >= DIGIT_0 && c <= 0x39;
+/** A-Z, a-z, Đ, đ (NaN past the end: none of them). */
+const isNumberLetter = (c: number) => (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x110 || c === 0x111;
+const NGAY = ' ngày ';
+
+/**
+ * The usual document cell: a document number (digits, "/", a letter, then letters and dashes),
+ * " ngày " and d/m/yyyy — "125/QĐ-CĐ ngày 12/5/2023" — read as yyyymmdd without a regular
+ * expression (whose match and captures are made for each of a million cells that never repeat);
+ * -1 for any other text. The same texts as /^\d+\/[A-Za-zĐđ][A-Za-zĐđ-]* ngày (\d{1,2})\/(\d{1,2})\/(\d{4})$/.
+ */
+export function usualDocumentDay(s: string): number {
+  const n = s.length;
+  let i = 0;
+  while (isDigit(s.charCodeAt(i))) i++;
+  if (i === 0 || s.charCodeAt(i) !== SLASH || !isNumberLetter(s.charCodeAt(i + 1))) return -1;
+  i += 2;
+  for (let c = s.charCodeAt(i); isNumberLetter(c) || c === DASH; c = s.charCodeAt(++i));
+  if (!s.startsWith(NGAY, i)) return -1;
+  i += NGAY.length;
+  // Day and month: one or two digits, each followed by "/".
+  let dayMonth = 0;
+  for (let part = 0; part < 2; part++) {
+    const from = i;
+    let value = 0;
+    for (; i - from < 2 && isDigit(s.charCodeAt(i)); i++) value = value * 10 + s.charCodeAt(i) - DIGIT_0;
+    if (i === from || s.charCodeAt(i) !== SLASH) return -1;
+    dayMonth = part === 0 ? value : value * 100 + dayMonth;
+    i++;
+  }
+  if (n - i !== 4) return -1;
+  let year = 0;
+  for (; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (!isDigit(c)) return -1;
+    year = year * 10 + c - DIGIT_0;
+  }
+  return year * 10_000 + dayMonth;
+}
+
+const dateOfDay = (yyyymmdd: number) => dateFromParts(Math.floor(yyyymmdd / 10_000), Math.floor(yyyymmdd / 100) % 100, yyyymmdd % 100);
 
 function datedDocumentText(v: CellValue, text: string, read: DateRead): Parsed<DocumentRef> {
   return 'iso' in read ? ok({ present: true, text, date: read.iso }) : bad(v, read.reason);
