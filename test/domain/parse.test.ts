@@ -414,28 +414,28 @@ describe('parseYesNo', () => {
 });
 
 describe('parseDocument', () => {
-  const present = (text: string | null, date: string | null): DocumentRef => ({ present: true, text, date });
-  const absent: DocumentRef = { present: false, text: null, date: null };
+  const present = (date: string | null): DocumentRef => ({ present: true, date });
+  const absent: DocumentRef = { present: false, date: null };
 
   it.each<[CellValue, DocumentRef]>([
-    ['x', present(null, null)],
-    ['Có', present(null, null)],
-    ['✓', present(null, null)],
-    [true, present(null, null)],
-    [1, present(null, null)],
-    ['125/QĐ-CĐ ngày 12/5/2023', present('125/QĐ-CĐ ngày 12/5/2023', '2023-05-12')],
-    [nfd('125/QĐ-CĐ ngày 12/5/2023'), present('125/QĐ-CĐ ngày 12/5/2023', '2023-05-12')],
-    ['Số 12/QĐ', present('Số 12/QĐ', null)],
-    ['QĐ số 7, 12/05/2023', present('QĐ số 7, 12/05/2023', '2023-05-12')],
-    ['Số 01/2023/QĐ-UBND', present('Số 01/2023/QĐ-UBND', null)],
-    ['Số 01/2023/QĐ-UBND ngày 3/1/2023', present('Số 01/2023/QĐ-UBND ngày 3/1/2023', '2023-01-03')],
-    ['Quyết định số 5 ngày 12 tháng 5 năm 2023', present('Quyết định số 5 ngày 12 tháng 5 năm 2023', '2023-05-12')],
-    ['Đã có QĐ ngày 1/9/2021', present('Đã có QĐ ngày 1/9/2021', '2021-09-01')],
-    ['12/05/2023', present(null, '2023-05-12')],
-    ['ngày 31/8/2023', present(null, '2023-08-31')],
-    ['45169', present(null, '2023-08-31')],
-    [45169, present(null, '2023-08-31')],
-    [utc(2023, 8, 31), present(null, '2023-08-31')],
+    ['x', present(null)],
+    ['Có', present(null)],
+    ['✓', present(null)],
+    [true, present(null)],
+    [1, present(null)],
+    ['125/QĐ-CĐ ngày 12/5/2023', present('2023-05-12')],
+    [nfd('125/QĐ-CĐ ngày 12/5/2023'), present('2023-05-12')],
+    ['Số 12/QĐ', present(null)],
+    ['QĐ số 7, 12/05/2023', present('2023-05-12')],
+    ['Số 01/2023/QĐ-UBND', present(null)],
+    ['Số 01/2023/QĐ-UBND ngày 3/1/2023', present('2023-01-03')],
+    ['Quyết định số 5 ngày 12 tháng 5 năm 2023', present('2023-05-12')],
+    ['Đã có QĐ ngày 1/9/2021', present('2021-09-01')],
+    ['12/05/2023', present('2023-05-12')],
+    ['ngày 31/8/2023', present('2023-08-31')],
+    ['45169', present('2023-08-31')],
+    [45169, present('2023-08-31')],
+    [utc(2023, 8, 31), present('2023-08-31')],
     ['Không', absent],
     ['Chưa có', absent],
     ['-', absent],

@@ -12,6 +12,5 @@ export type Parsed<T> =
 /** A document cell ("125/QĐ-CĐ ngày 12/5/2023", "x", "Có"): present or not, with any date written in it. */
 export interface DocumentRef {
   present: boolean;
-  text: string | null; // the document number/text when it is more than a yes-word
-  date: string | null; // ISO YYYY-MM-DD found in the text
+  date: string | null; // ISO YYYY-MM-DD found in the text (its number and wording are not kept: nothing shows them)
 }

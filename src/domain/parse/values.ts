@@ -417,12 +417,12 @@ function isModernSerial(n: number): boolean {
   return Number.isFinite(n) && n >= SERIAL_2000 && 'iso' in dateFromSerial(n);
 }
 
-const ABSENT: DocumentRef = { present: false, text: null, date: null };
-const PRESENT: DocumentRef = { present: true, text: null, date: null };
+const ABSENT: DocumentRef = { present: false, date: null };
+const PRESENT: DocumentRef = { present: true, date: null };
 
 /**
- * Like parseYesNo, with the document text (when more than a yes-word) and the first date
- * written in it. A date cell (Date, serial, text date) is a present document of that date.
+ * Like parseYesNo, with the first date written in the document cell. A date cell (Date, serial,
+ * text date) is a present document of that date. Results are shared: one per day.
  */
 export function parseDocument(v: CellValue): Parsed<DocumentRef> {
   if (v === null || v === undefined) return EMPTY;
@@ -433,11 +433,11 @@ export function parseDocument(v: CellValue): Parsed<DocumentRef> {
   // (not a bare date, not a yes/no word, a document number, its one date), without folding the text.
   // Written so (composed "ngày", ASCII otherwise but Đ/đ, single spaces), it is its own normal form.
   const raw = typeof v === 'string' ? usualDocumentDay(v) : -1;
-  if (raw >= 0) return datedDocumentText(v, v as string, dateOfDay(raw));
+  if (raw >= 0) return datedDocument(v, dateOfDay(raw));
   const text = normalizeText(v);
   if (text === '') return EMPTY;
   const usual = usualDocumentDay(text);
-  if (usual >= 0) return datedDocumentText(v, text, dateOfDay(usual));
+  if (usual >= 0) return datedDocument(v, dateOfDay(usual));
   const bareDate = dateFromText(foldAccents(text));
   if (bareDate) return datedDocument(v, bareDate);
   const answer = answerOf(text);
@@ -446,7 +446,7 @@ export function parseDocument(v: CellValue): Parsed<DocumentRef> {
   if (answer === 'yes-word') return ok(PRESENT);
   const date = findDate(foldAccents(text));
   if (date && 'reason' in date) return bad(v, date.reason);
-  return ok({ present: true, text, date: date ? date.iso : null });
+  return date ? datedDocument(v, date) : PRESENT_DOCUMENT;
 }
 
 const DIGIT_0 = 0x30;
@@ -494,17 +494,23 @@ export function usualDocumentDay(s: string): number {
 
 const dateOfDay = (yyyymmdd: number) => dateFromParts(Math.floor(yyyymmdd / 10_000), Math.floor(yyyymmdd / 100) % 100, yyyymmdd % 100);
 
-function datedDocumentText(v: CellValue, text: string, read: DateRead): Parsed<DocumentRef> {
-  return 'iso' in read ? ok({ present: true, text, date: read.iso }) : bad(v, read.reason);
-}
-
 function documentFromNumber(n: number): Parsed<DocumentRef> {
   if (n === 0 || n === 1) return ok(n === 1 ? PRESENT : ABSENT);
   return isModernSerial(n) ? datedDocument(n, dateFromSerial(n)) : bad(n, NOT_YES_NO);
 }
 
+/** A present document of each day read so far (a few thousand days; results are never changed). */
+const DOCUMENTS_BY_DAY = new Map<string, Parsed<DocumentRef>>();
+const PRESENT_DOCUMENT = ok(PRESENT);
+
 function datedDocument(v: CellValue, read: DateRead): Parsed<DocumentRef> {
-  return 'iso' in read ? ok({ present: true, text: null, date: read.iso }) : bad(v, read.reason);
+  if (!('iso' in read)) return bad(v, read.reason);
+  let r = DOCUMENTS_BY_DAY.get(read.iso);
+  if (r === undefined) {
+    r = ok({ present: true, date: read.iso });
+    if (DOCUMENTS_BY_DAY.size < 100_000) DOCUMENTS_BY_DAY.set(read.iso, r);
+  }
+  return r;
 }
 
 // ---------------------------------------------------------------- text
