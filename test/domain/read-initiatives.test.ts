@@ -81,3 +81,22 @@ test('author teams that look alike at a glance (same length, same first, middle 
     expect(reading.model.initiatives.map((i) => i.authors)).toEqual([['Lò A Minh'], ['Lò B Minh'], ['Lò A Minh', 'Hà C'], ['Lò B Minh', 'Hà C'], ['Lò A Minh'], ['Lò B Minh']]);
   }
 });
+
+test('two initiatives sheets make one list, numbered on from the first, each initiative at its own number', () => {
+  const first = initiativeSheet([{ title: 'Máy sấy chè', authors: 'Lò Văn Minh', unit: 'CĐCS Trường THCS Bình Lư' }], 'SK huyện Tam Đường');
+  const second = initiativeSheet(
+    [
+      { title: 'Sổ tay điện tử', authors: 'Tòng Thị Hoa', unit: 'CĐCS Bệnh viện huyện' },
+      { title: 'Bếp đun cải tiến', authors: 'Vàng A Sử', unit: 'CĐCS không có' },
+    ],
+    'SK khối y tế',
+  );
+  const { reading } = read([uppers, grass, first, second], 500);
+  const { initiatives, units } = reading.model;
+  expect(initiatives.map((i) => [i.id, i.source.sheet, i.title])).toEqual([
+    [0, 'SK huyện Tam Đường', 'Máy sấy chè'],
+    [1, 'SK khối y tế', 'Sổ tay điện tử'],
+    [2, 'SK khối y tế', 'Bếp đun cải tiến'],
+  ]);
+  expect(initiatives.map((i) => (i.unitId === null ? null : units[i.unitId]!.name))).toEqual(['CĐCS Trường THCS Bình Lư', 'CĐCS Bệnh viện huyện', null]);
+});

@@ -104,7 +104,7 @@ type InitiativeField = (typeof COLLECTED_FIELDS)[number];
 export class InitiativeCollector implements RowSink {
   readonly initiatives: Initiative[] = [];
   /** The parent union each row names (to choose between units of the same name), by initiative. */
-  private readonly parents: (string | null)[] = [];
+  private readonly parents: (string | null)[] | null;
   /** Negative benefits as written, by initiative (rare): stored as unknown, reported at resolution. */
   private readonly negatives = new Map<number, number>();
   private readonly has: InitiativeColumns;
@@ -120,11 +120,12 @@ export class InitiativeCollector implements RowSink {
     const ids = readFields(layout).map((d) => d.id);
     const slot = (id: InitiativeField) => (ids.includes(id) ? ids.indexOf(id) : ids.length);
     this.at = Object.fromEntries(COLLECTED_FIELDS.map((id) => [id, slot(id)])) as Record<InitiativeField, number>;
+    this.parents = ids.includes('parent') ? [] : null; // a sheet without a parent column names none
   }
 
   add(excelRow: number, section: string | null, values: readonly FieldValue[], bad: readonly string[]): number {
     const id = this.initiatives.length;
-    this.parents.push(parsed(values[this.at.parent]));
+    this.parents?.push(parsed(values[this.at.parent]));
     this.initiatives.push(this.toInitiative(excelRow, section, values, bad, id));
     return id;
   }
@@ -173,7 +174,7 @@ export class InitiativeCollector implements RowSink {
   resolve(offset: number, resolveUnit: UnitResolver, issues: Issue[]): Initiative[] {
     this.initiatives.forEach((i, n) => {
       i.id = offset + n;
-      const { id: unitId, ambiguous } = resolveUnit(i.unitName, this.parents[n]!);
+      const { id: unitId, ambiguous } = resolveUnit(i.unitName, this.parents?.[n] ?? null);
       i.unitId = unitId;
       if (i.unitName && unitId === null) issues.push({ ...initiativeAt(i), code: 'unknown_unit', severity: 'warning', message: bi(`Không tìm thấy đơn vị «${clip(i.unitName)}» của sáng kiến`, `Unit "${clip(i.unitName)}" of the initiative not found`) });
       if (ambiguous) issues.push({ ...initiativeAt(i), code: 'ambiguous_unit', severity: 'warning', message: bi(`Nhiều đơn vị tên «${clip(i.unitName ?? '')}»: lấy đơn vị đầu tiên`, `Several units are named "${clip(i.unitName ?? '')}": the first is used`) });
@@ -209,10 +210,13 @@ export function buildModel(sheets: ReadSheet[], readIssues: Issue[]): Model {
   const issues = [...readIssues];
   const unitSheets = sheets.filter((s) => s.layout.role === 'units');
   const { units, index } = buildUnits(unitSheets, issues);
-  const initiatives: Initiative[] = [];
   const resolve = cachedResolver(index, units);
+  // Usually one initiatives sheet: its list is the model's, not copied a million times over.
+  let initiatives: Initiative[] = [];
   for (const { initiatives: collected } of sheets) {
-    for (const i of collected?.resolve(initiatives.length, resolve, issues) ?? []) initiatives.push(i);
+    if (!collected) continue;
+    const list = collected.resolve(initiatives.length, resolve, issues);
+    initiatives = initiatives.length === 0 ? list : initiatives.concat(list);
   }
   const officials: Official[] = [];
   for (const { rows } of sheets.filter((s) => s.layout.role === 'officials')) {
