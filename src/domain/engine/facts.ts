@@ -113,28 +113,40 @@ export function computeFacts(model: Model, rules: RuleSet, params: Params, decis
   for (const u of units) if (u.parentId !== null) facts[u.parentId]!.children.push(u.id);
   for (const f of facts) f.grassroots = f.unit.grassroots ?? f.children.filter((c) => units[c]!.level === 'grassroots').length;
 
-  // Initiatives add up over the unit and everything above it.
-  const listCount = new Array<number>(units.length).fill(0);
+  // Initiatives add up over the unit and everything above it: in typed arrays by unit id (a number
+  // field of an object, added to a million times, can box each sum), written to the facts after.
+  const listCount = new Int32Array(units.length);
+  const benefitCount = new Int32Array(units.length);
+  const totalBenefit = new Float64Array(units.length);
+  const maxBenefit = new Float64Array(units.length);
+  const benefitUnreadable = new Int32Array(units.length);
   const unattributed = { count: 0, withBenefit: 0 };
-  initiatives.forEach((i, n) => {
-    if (!status[n]!.counted) return;
-    const benefitUnreadable = i.benefit === null && i.unreadable?.includes('benefit') === true;
+  for (let n = 0; n < initiatives.length; n++) {
+    const i = initiatives[n]!;
+    if (!status[n]!.counted) continue;
+    const unreadable = i.benefit === null && i.unreadable?.includes('benefit') === true;
     if (i.unitId === null) {
       unattributed.count++;
-      if (benefitUnreadable || (i.benefit !== null && i.benefit > 0)) unattributed.withBenefit++;
+      if (unreadable || (i.benefit !== null && i.benefit > 0)) unattributed.withBenefit++;
     }
-    if (benefitUnreadable) for (let id = i.unitId, guard = 0; id !== null && guard < 64; id = units[id]!.parentId, guard++) facts[id]!.benefitUnreadable++;
-    const withBenefit = i.benefit !== null && i.benefit > 0 && (!requireEvidence || status[n]!.viaBenefit.result === 'met');
+    if (unreadable) for (let id = i.unitId, guard = 0; id !== null && guard < 64; id = units[id]!.parentId, guard++) benefitUnreadable[id]!++;
+    const benefit = i.benefit !== null && i.benefit > 0 && (!requireEvidence || status[n]!.viaBenefit.result === 'met') ? i.benefit : 0;
     for (let id = i.unitId, guard = 0; id !== null && guard < 64; id = units[id]!.parentId, guard++) {
       listCount[id]!++;
-      if (withBenefit) {
-        const f = facts[id]!;
-        f.benefitCount++;
-        f.totalBenefit += i.benefit!;
-        if (i.benefit! > f.maxBenefit) f.maxBenefit = i.benefit!;
+      if (benefit > 0) {
+        benefitCount[id]!++;
+        totalBenefit[id]! += benefit;
+        if (benefit > maxBenefit[id]!) maxBenefit[id] = benefit;
       }
     }
-  });
+  }
+  for (const f of facts) {
+    const id = f.unit.id;
+    f.benefitCount = benefitCount[id]!;
+    f.totalBenefit = totalBenefit[id]!;
+    f.maxBenefit = maxBenefit[id]!;
+    f.benefitUnreadable = benefitUnreadable[id]!;
+  }
   if (hasList) {
     for (const f of facts) {
       // An unreadable count cell is unknown: the list is a stand-in only for a count nobody wrote.
@@ -194,7 +206,7 @@ function buildPersons(initiatives: Initiative[], units: Unit[], status: Initiati
   };
   const authorsOf = (i: Initiative) => (firstOnly ? Math.min(1, i.authors.length) : i.authors.length);
   let names = 0;
-  for (const i of initiatives) names += authorsOf(i);
+  for (let n = 0; n < initiatives.length; n++) names += authorsOf(initiatives[n]!);
   // Every credit (a person and an initiative), in initiative order; by person, how many and the last.
   const creditPerson = new Int32Array(names);
   const creditInitiative = new Int32Array(names);

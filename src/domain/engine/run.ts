@@ -29,7 +29,7 @@ export function decide(model: Model, rules: RuleSet, paramOverrides: Params = {}
   const evaluation = new Evaluation(model, rules, params, facts);
   const nominations = allocateQuotas(evaluation, decisions);
   const flags = new FlagList(model.initiatives);
-  for (const i of model.initiatives) facts.evidence.addFlags(flags, i);
+  for (let n = 0; n < model.initiatives.length; n++) facts.evidence.addFlags(flags, model.initiatives[n]!);
   const issues = model.issues.concat(facts.issues);
   return { model, rules, params, evaluation, nominations, decisions, issues, flags };
 }
