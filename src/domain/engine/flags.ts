@@ -48,9 +48,19 @@ export class FlagList implements Iterable<Issue> {
   }
 
   at(n: number): Issue {
-    if (n < 0 || n >= this.count) throw new RangeError(`flag ${n} of ${this.count}`);
-    const e = this.entries[this.entry[n]!]!;
+    const e = this.entryAt(n);
     return initiativeFlag(this.initiatives[this.initiative[n]!]!, e.code, e.message);
+  }
+
+  /** Flag `n`'s initiative, code and message, without making its `Issue` (the review sheet's rows). */
+  initiativeAt(n: number): Initiative {
+    this.entryAt(n);
+    return this.initiatives[this.initiative[n]!]!;
+  }
+
+  entryAt(n: number): Readonly<FlagEntry> {
+    if (n < 0 || n >= this.count) throw new RangeError(`flag ${n} of ${this.count}`);
+    return this.entries[this.entry[n]!]!;
   }
 
   *[Symbol.iterator](): Iterator<Issue> {

@@ -6,6 +6,7 @@
  */
 import type { CellValue } from '../cells';
 import type { Decision, DecisionKind } from '../engine/decisions';
+import type { FlagList } from '../engine/flags';
 import type { Outcome } from '../engine/run';
 import type { Lang } from '../i18n';
 import type { Issue } from '../issues';
@@ -131,6 +132,17 @@ function autoRow(i: Issue, lang: Lang): ReviewRow {
 }
 
 /**
+ * An evidence flag's row, as `autoRow` makes it of the flag's `Issue`, made straight from the flag:
+ * half a million rows at a million initiatives, without an `Issue` and its subject for each.
+ */
+function flagRow(flags: FlagList, n: number, lang: Lang): ReviewRow {
+  const i = flags.initiativeAt(n);
+  const { code, message } = flags.entryAt(n);
+  const where = i.source; // a new object each time: the row's own
+  return { key: subjectKeyOf('initiative', i.title, i.unitName, where), kind: 'initiative', where, subject: i.title, unit: i.unitName, issue: message[lang], code, source: 'auto', award: null, decision: null, who: null, when: null, note: null };
+}
+
+/**
  * The new review sheet: this run's automatic flags (decisions carried over) and every reviewer row
  * kept. One row per flag and issue (half a million at a million initiatives), each made only when
  * a writer asks for its page.
@@ -159,9 +171,10 @@ export function buildReviewSheet(o: Outcome, previous: ReviewRow[], lang: Lang):
     }
   }
   const kept = [...previous.filter((r) => r.source === 'auto' && r.decision && !carried.has(r)), ...previous.filter((r) => r.source === 'reviewer')];
+  const { flags } = o;
   const rowAt = (n: number): OutRow => {
     if (n >= autoCount) return outRow(kept[n - autoCount]!, n);
-    const row = autoRow(autoAt(n), lang);
+    const row = n < flags.length ? flagRow(flags, n, lang) : autoRow(autoAt(n), lang);
     const before = decided(row.key, row.code);
     if (before) Object.assign(row, { decision: before.decision, who: before.who, when: before.when, note: before.note, award: before.award });
     return outRow(row, n);
