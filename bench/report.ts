@@ -339,7 +339,14 @@ and the map (bounded at 50,000 teams) hashed the whole of every cell to find few
 4,096 slots now keeps the last team whose length and first, middle and last letters point to it,
 found again by one comparison (\`recentlyParsed\`, read/table-reader.ts): 68 % of repeats share their
 list of names, more than the map gave. Reading a million initiatives: 4.92 → 4.38 s, then
-4.78 → 4.36 s (medians of alternating runs on freshly decoded arrays), peak memory unchanged.
+4.78 → 4.36 s (medians of alternating runs on freshly decoded arrays), peak memory unchanged. What
+the allocation profile then showed mattered more than any look-up: the usual document cell
+("125/QĐ-CĐ ngày 12/5/2023") is read by a hand-written pass (\`usualDocumentDay\`, parse/values.ts,
+held to the expression it replaces by a property test) — the expression's match and captures were
+134 MB of garbage for ~780,000 cells that never repeat (reading 3.91 → 3.37 s); a document cell keeps
+what is used of it, presence and date — its number and wording were kept per cell and never shown —
+so each day's document is one shared result (3.37 → 3.18 s); the model takes an initiatives sheet's
+list as it is instead of iterating and pushing a million initiatives into a new one (3.38 → 3.11 s).
 
 **Deciding and result sheets.** Verdicts without \`explain\` are shared constants; exact integer
 (or BigInt) comparisons; evidence checks and their summaries are shared, so a million initiatives
@@ -374,7 +381,17 @@ people are gathered (2.2.1 read every person's initiatives to find out): decidin
 nominee's row is made without a spread, closures or intermediate arrays (\`[...dossier()]\` walked an
 iterator for each of 94,000 rows): result sheets ~1.0 s instead of ~1.5 s at a million initiatives;
 the summary's totals and fields share one pass, and the summary's tally and the highlight rows reuse
-the entry of the row before while the field or the sheet stays the same.
+the entry of the row before while the field or the sheet stays the same. In the seventh round:
+each person's initiatives are one view into a single \`Int32Array\` for everyone, filled in a second
+pass once every credit is counted, instead of 254,000 arrays grown by pushing and copied to size
+(deciding 2.92 → 2.36 s); the evidence case each initiative's status was found by is kept by id, so
+its flags do not work it out again (2.19 → 2.10 s); a unit's counts and benefit sums are added up in
+typed arrays by unit id and written to its facts once, and the loops over a million initiatives
+index them instead of iterating (2.24 → 1.99 s); an evidence flag's review row is made straight from
+the flag, without an \`Issue\` and a second row object for each of half a million
+(test/domain/review-sheet.test.ts holds it to the flag's own \`Issue\`; result sheets 0.77 → 0.71 s).
+This round's code against the sixth round's, alternating in one process (medians of five): reading
+5.85 → 3.78 s, deciding 2.42 → 2.15 s, result sheets 0.83 → 0.75 s — about 27 % less time in all.
 
 **.xlsx (src/workbook/xlsx).** Reading no longer goes through exceljs: a byte-level streaming
 tokenizer (\`xml-scanner.ts\`, \`sheet-rows.ts\`, \`shared-strings.ts\`, \`sheet-scan.ts\`) reads the
@@ -412,57 +429,56 @@ In (b) the time column is the fake's own cost (a JavaScript model of every cell,
 check of every request): writing 612,878 result rows into it takes minutes, which says nothing about
 Excel; what (b) measures is the number and size of the requests.
 
-**Not met, and why.** (a) Time: a million initiatives take 7.60 s here (best of three above; budget
-2 s) — 7.39 s at the end of the sixth round, 9.53 s at the end of the fifth, 17.4 s at the end of the
-third. The hour moves every figure: (c)'s bare exceljs read, the same work in every round, took
-25.6 s in this run against 21.6 s in the sixth round's, so this run was about a sixth slower than
-that one, and the code about as much faster. Changes are judged with \`bench/compare.ts\` (a phase of
-two checkouts alternating in one process, medians), which since this round decodes fresh arrays for
-every reading run and leaves the decoding out: until now it read the same decoded arrays again,
-whose texts kept the hash a map look-up had computed and whose garbage was already collected — a
-reading run took ~3.5 s instead of ~4.4 s, and a change that spares hashing could not show its gain
-(earlier verdicts of "no gain" on such changes were measured that way). Where the time goes now
-(\`bench/profile-summary.ts\`, \`bench/allocations.ts\`, and each step timed alone): reading a little
-over half — the per-column memos' look-ups of the ~4 million cells that do not repeat the one above,
-the young-generation collector (~1.4 s: the records, lists and texts that live to the end are copied
-out of it, and each Excel response becomes old-space garbage, since V8 places a deserialised message
-over 100 kB straight in the old generation), the document cells that never repeat (~0.4 s), handing
-each row's values to the collector (~0.5 s) and making its initiative (~0.8 s with what the
-collector allocates); deciding about a third — gathering 254,000 people (~0.6 s: a map look-up and a
-cache miss for each of 1.4 million author names), evidence of each initiative (~0.2 s), every
-criterion of every person and unit (~0.5 s), quotas (~0.2 s) and review flags (~0.2 s); result
-sheets ~0.8 s for 613,000 rows, a third of it collecting.
+**Not met, and why.** (a) Time: a million initiatives take @@T@@ s here (best of three above; budget
+2 s) — 7.60 s in this round's first full run (before its changes to deciding, result sheets and
+documents), 7.39 s at the end of the sixth round, 9.53 s at the end of the fifth, 17.4 s at the end
+of the third. The hour moves every figure: (c)'s bare exceljs read, the same work in every round,
+took @@C@@ s in this run, 25.6 s in this round's first and 21.6 s in the sixth round's. Changes are
+therefore judged with \`bench/compare.ts\` (a phase of two checkouts alternating in one process,
+medians), which since this round decodes fresh arrays for every reading run and leaves the decoding
+out: until now it read the same decoded arrays again, whose texts kept the hash a map look-up had
+computed and whose garbage was already collected — a reading run took ~3.5 s instead of ~4.4 s, and
+a change that spares hashing or garbage could not show its gain (earlier verdicts of "no gain" on
+such changes, the hand-written document reader among them, were measured that way). Where the time
+goes now (\`bench/profile-summary.ts\`, \`bench/allocations.ts\`, each step timed alone): reading about
+half — the young-generation collector (~1.4 s: the records, author lists and texts that live to the
+end are copied out of it, and each Excel response becomes old-space garbage, since V8 places a
+deserialised message over 100 kB straight in the old generation), the per-column memos' look-ups of
+the ~4 million cells that do not repeat the one above, making each initiative; deciding about a
+third — gathering 254,000 people (~0.4 s), every criterion of every person and unit (~0.5 s),
+evidence (~0.2 s), quotas (~0.2 s), review flags (~0.2 s); result sheets ~0.7 s for 613,000 rows.
 
-Tried this round and not kept, each alternating on fresh arrays: (i) every column's memo behind
-slots like the authors' (a value met recently found by one comparison): no change — the other
-columns' look-ups are short texts and numbers in small maps; (ii) the authors column with no memo at
-all: as fast as the slots, but 60–70 MB more at the peak (every row its own list of names);
-(iii) **initiatives kept as columns** — typed arrays for row, benefit and yes/no cells, arrays for
-texts, lists and dates — instead of one \`InitiativeRecord\` each: reading took the same time
-(3.73–4.66 s against 3.77–4.74 s over four alternating runs, the collector's share included): the
-record was never the cost; (iv) a run's parsed values written straight into column arrays, without
-handing each row's parsed cells over one by one: no change; (v) a hand-written reader for the usual
-document cell instead of its expression: ~60 ms at a million measured alone, not worth a second
-definition of the form. Tried in the sixth round and not kept: an object literal with the record's
+What this round found: garbage, more than look-ups, was the larger cost left. The changes that took
+most time out each removed allocations — the document cell's expression (~15 % of reading, where the
+same reader timed alone saved ~60 ms: the rest was the collector), the people's growing arrays
+(~20 % of deciding), the per-unit sums and the review rows' intermediate objects. Tried and not kept,
+each alternating on fresh arrays: (i) every column's memo behind slots like the authors' (a value met
+recently found by one comparison): no change — the other columns' look-ups are short texts and
+numbers in small maps; (ii) the authors column with no memo at all: as fast as the slots, but
+60–70 MB more at the peak (every row its own list of names); (iii) **initiatives kept as columns** —
+typed arrays for row, benefit and yes/no cells, arrays for texts, lists and dates — instead of one
+\`InitiativeRecord\` each: reading took the same time (3.73–4.66 s against 3.77–4.74 s over four
+alternating runs, the collector's share included): the record was never the cost; (iv) a run's
+parsed values written straight into column arrays, without handing each row's parsed cells over one
+by one: no change. Tried in the sixth round and not kept: an object literal with the record's
 prototype (V8 places it in the old generation: 0.3 s less collecting, as much more making them);
-handing rows over in slices under 100 kB (~2 %, within the noise, and ~50 messages per response);
-a 64 MB young generation (no gain, and not what a browser gives its worker). In the fifth: people as
+handing rows over in slices under 100 kB (~2 %, within the noise, and ~50 messages per response); a
+64 MB young generation (no gain, and not what a browser gives its worker). In the fifth: people as
 numbers with ids given by the reader (gathering people 0.9 → 0.6 s, reading 0.2–0.7 s slower).
 
 What the measurements say: the columnar table proposed at the end of the sixth round would not make
 reading faster (iii), and \`bench/columnar-probe.ts\` — the sheet read column by column into typed
-arrays with nothing made per row and none of the reader's checks — already takes 3.0–3.2 s here.
-What is left is the per-cell work itself, a few hundred nanoseconds for each of ~11 million cells on
-this machine (most of it memory traffic and the collector), and deciding's walk over 254,000 people
-and 1.4 million author names. (a) memory is met (900–951 MB peak).
+arrays with nothing made per row and none of the reader's checks — already takes 3.0–3.2 s here,
+more than the whole budget. What is left is the per-cell work itself, a few hundred nanoseconds for
+each of ~11 million cells on this machine, most of it memory traffic and the collector. On this
+machine 2 s is not within reach of one thread; spread over both cores it would need, in the add-in,
+a second worker and a second copy of every Excel response, or two readers whose memos, sections and
+merged cells are joined afterwards — each costing about what it saves. (a) memory is met (@@M@@ peak).
 
-**The next step, concretely.** Deciding, not reading: people gathered once while reading, from each
-distinct team (the slots already meet each team's names once), with each person's initiatives kept
-as one pair of \`Int32Array\`s (offsets and ids) for everyone, filled in two passes (count, then
-place) instead of 254,000 arrays grown by pushing — the people walk is deciding's largest piece.
-Then the criteria of people read those arrays and the packed evidence of each initiative rather
-than its record. Even with both, 2 s on this machine would need the reading spread over both
-cores, which in the add-in means either a second worker and a second copy of every Excel response
-or two readers whose memos, sections and merged cells must be joined — each costing about what it
-saves; measured on this machine, 2 s is not within reach of a single thread.
+**The next step, concretely.** Fewer objects that live to the end or die young by the million: an
+author cell's parsed result and its \`AuthorsCell\` (two short-lived objects per cell the slots do
+not share), the record's per-sheet fields (sheet name and columns) moved to one object per sheet, the
+review rows' link objects; then people gathered once while reading from each distinct team (the
+slots already meet each team's names once), so deciding's walk over 1.4 million author names becomes
+one over teams. Each is a few per cent; judge each with \`bench/compare.ts\`.
 `;
