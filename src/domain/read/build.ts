@@ -4,8 +4,8 @@ import { bi } from '../i18n';
 import type { Issue } from '../issues';
 import type { Initiative, InitiativeColumns, Model, Official, OfficialRole, Unit } from '../model';
 import type { DocumentRef } from '../parse/types';
-import { clip, foldKey, normalizeText, splitAuthors } from '../text';
-import { isAuthorsCell, readFields, type FieldValue, type RawRow, type RowSink } from './table-reader';
+import { clip, foldKey, normalizeText } from '../text';
+import { isAuthorNames, readFields, type AuthorNames, type FieldValue, type RawRow, type RowSink } from './table-reader';
 import { InitiativeRecord, packYesNo } from './initiative-record';
 import { buildUnits, type UnitIndex } from './units';
 
@@ -130,9 +130,9 @@ export class InitiativeCollector implements RowSink {
     return id;
   }
 
-  authorsChanged(entity: number, authors: string): void {
+  authorsChanged(entity: number, authors: AuthorNames): void {
     const i = this.initiatives[entity];
-    if (i) i.authors = splitAuthors(authors);
+    if (i) i.authors = authors;
   }
 
   /** Runs once per initiative (a million times): no allocation beyond the initiative itself unless something is wrong. */
@@ -157,7 +157,7 @@ export class InitiativeCollector implements RowSink {
     const registeredOn = v[at.registeredOn];
     const initiative = new InitiativeRecord(
       id, this.sheet, excelRow, parsed(v[at.code]), parsed(v[at.title]) ?? parsed(v[at.code]) ?? `#${excelRow}`,
-      isAuthorsCell(authors) ? authors.names : [],
+      isAuthorNames(authors) ? authors : [],
       parsed(v[at.unit]) ?? section, parsed(v[at.field]),
       benefit !== null && benefit >= 0 ? benefit : null,
       yesNo, typeof registeredOn === 'string' ? registeredOn : null, docDates, this.has,

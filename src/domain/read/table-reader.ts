@@ -13,16 +13,15 @@ import { parseDate, parseDocument, parseInteger, parseMoney, parsePercent, parse
 import type { DocumentRef, Parsed } from '../parse/types';
 import { foldKey, normalizeText, plainAuthorNames, splitAuthors } from '../text';
 
-/** An authors cell as read: its text (line breaks as `;`) and the names in it, in written order. */
-export interface AuthorsCell {
-  text: string;
-  /** Shared by every row whose cell reads the same (the column's memo): never changed by readers. */
-  names: string[];
-}
+/**
+ * An authors cell as read: the names in it, in written order. Shared by every row near it whose
+ * cell reads the same (see `recentlyParsed`): never changed by readers.
+ */
+export type AuthorNames = string[];
 
-export type FieldValue = string | number | boolean | DocumentRef | AuthorsCell | null;
+export type FieldValue = string | number | boolean | DocumentRef | AuthorNames | null;
 
-export const isAuthorsCell = (v: FieldValue | undefined): v is AuthorsCell => typeof v === 'object' && v !== null && 'names' in v;
+export const isAuthorNames = (v: FieldValue | undefined): v is AuthorNames => Array.isArray(v);
 
 /** One data row of a units or officials sheet: its place, the section it sits under, and its parsed fields by id. */
 export interface RawRow {
@@ -41,8 +40,8 @@ export interface RawRow {
 export interface RowSink {
   /** Returns the index of the entity made of the row. `values` has one more slot than fields, always null. */
   add(excelRow: number, section: string | null, values: readonly FieldValue[], bad: readonly string[]): number;
-  /** Co-authors merged under an entity's name: its authors cell now reads `authors`. */
-  authorsChanged(entity: number, authors: string): void;
+  /** Co-authors merged under an entity's name: its authors are now `authors`. */
+  authorsChanged(entity: number, authors: AuthorNames): void;
 }
 
 /** The fields a sheet's rows are read into, in the order of a row's values (STT is only a marker). */
@@ -70,9 +69,9 @@ const PARSERS: Record<ValueKind, (v: CellValue) => Parsed<FieldValue>> = {
  */
 function parseAuthors(v: CellValue): Parsed<FieldValue> {
   const plain = typeof v === 'string' ? plainAuthorNames(v) : null;
-  if (plain) return { kind: 'ok', value: { text: v as string, names: plain } };
+  if (plain) return { kind: 'ok', value: plain };
   const p = parseText(typeof v === 'string' ? v.replace(/[\r\n\u2028\u2029]+/g, ';') : v);
-  return p.kind === 'ok' ? { kind: 'ok', value: { text: p.value, names: splitAuthors(p.value) } } : p;
+  return p.kind === 'ok' ? { kind: 'ok', value: splitAuthors(p.value) } : p;
 }
 
 const FIELD_PARSERS: Record<string, (v: CellValue) => Parsed<FieldValue>> = { authors: parseAuthors };
@@ -194,7 +193,7 @@ interface DataMerge {
   column: number; // 0-based, the merge's left column (where Excel keeps the value)
   value: CellValue;
   /** The entity the merged name's first row made, and its authors cell as it now reads. */
-  master: { entity: number; authors: string | null } | null;
+  master: { entity: number; authors: AuthorNames | null } | null;
 }
 
 /** Words of a report form's closing block (signatures, recipients): the table has ended. Folded text. */
@@ -404,7 +403,7 @@ export class TableReader {
     const entity = this.sink.add(excelRow, this.section, values, bad);
     if (merged) {
       const authors = this.authorsAt < 0 ? null : values[this.authorsAt];
-      for (const m of merged) if (m.top === excelRow && m.column === this.nameColumn) m.master = { entity, authors: isAuthorsCell(authors) ? authors.text : null };
+      for (const m of merged) if (m.top === excelRow && m.column === this.nameColumn) m.master = { entity, authors: isAuthorNames(authors) ? authors : null };
     }
   }
 
@@ -425,9 +424,9 @@ export class TableReader {
     const extra = authors ? row[authors.column] : null;
     if (m.master && authors && typeof extra === 'string' && extra.trim()) {
       const parsed = authors.parse(extra);
-      if (parsed.kind === 'ok' && isAuthorsCell(parsed.value) && this.sink) {
+      if (parsed.kind === 'ok' && isAuthorNames(parsed.value) && this.sink) {
         const before = m.master.authors;
-        m.master.authors = before ? `${before}; ${parsed.value.text}` : parsed.value.text;
+        m.master.authors = before ? before.concat(parsed.value) : parsed.value;
         this.sink.authorsChanged(m.master.entity, m.master.authors);
       }
     }
