@@ -166,7 +166,8 @@ export function plainAuthorNames(s: string): string[] | null {
   const n = s.length;
   let afterSpace = true;
   let start = 0;
-  let names: string[] | null = null;
+  let count = 0;
+  const names = NAMES_SCRATCH;
   for (let i = 0; i <= n; i++) {
     const c = i === n ? SEMICOLON : s.charCodeAt(i);
     if (c === COMMA || c === SEMICOLON) {
@@ -175,9 +176,7 @@ export function plainAuthorNames(s: string): string[] | null {
       const to = i > from && s.charCodeAt(i - 1) === 0x20 ? i - 1 : i;
       if (to > from) {
         if (KEPT_FIRST[s.charCodeAt(from)] !== 1 || KEPT_LAST[s.charCodeAt(to - 1)] !== 1) return null;
-        const name = from === 0 && to === n ? s : s.slice(from, to);
-        if (names === null) names = [name];
-        else names.push(name);
+        names[count++] = from === 0 && to === n ? s : s.slice(from, to);
       }
       start = i + 1;
       if (i < n) afterSpace = false;
@@ -187,9 +186,13 @@ export function plainAuthorNames(s: string): string[] | null {
     } else if (PLAIN[c] === 1) afterSpace = false;
     else return null;
   }
-  if (afterSpace) return null; // ends with a space (or is empty)
-  return names !== null && names.length > 1 ? names.slice() : names;
+  if (afterSpace || count === 0) return null; // ends with a space, is empty or names no one
+  // Kept for the life of the workbook: one array of its exact size (a pushed one keeps room for 17).
+  return count === 1 ? [names[0]!] : names.slice(0, count);
 }
+
+/** The names of the cell `plainAuthorNames` is reading (reused: cells are read one at a time). */
+const NAMES_SCRATCH: string[] = [];
 
 /** One part of an author cell as a name (the same few names recur in thousands of cells). */
 const cleanAuthorName = cached((part) => normalizeText(trimPunctuation(normalizeText(part))));
