@@ -346,7 +346,11 @@ held to the expression it replaces by a property test) — the expression's matc
 134 MB of garbage for ~780,000 cells that never repeat (reading 3.91 → 3.37 s); a document cell keeps
 what is used of it, presence and date — its number and wording were kept per cell and never shown —
 so each day's document is one shared result (3.37 → 3.18 s); the model takes an initiatives sheet's
-list as it is instead of iterating and pushing a million initiatives into a new one (3.38 → 3.11 s).
+list as it is instead of iterating and pushing a million initiatives into a new one (3.38 → 3.11 s);
+an authors cell reads as its list of names, without an object holding the list and its text
+(co-authors merged under a name add names, not text to split again: 4.27 → 4.13 s in a busier hour),
+and the one-pass split gathers a cell's names in one reused array and keeps a copy of their exact
+size (4.29 → 3.92 s).
 
 **Deciding and result sheets.** Verdicts without \`explain\` are shared constants; exact integer
 (or BigInt) comparisons; evidence checks and their summaries are shared, so a million initiatives
@@ -390,8 +394,9 @@ typed arrays by unit id and written to its facts once, and the loops over a mill
 index them instead of iterating (2.24 → 1.99 s); an evidence flag's review row is made straight from
 the flag, without an \`Issue\` and a second row object for each of half a million
 (test/domain/review-sheet.test.ts holds it to the flag's own \`Issue\`; result sheets 0.77 → 0.71 s).
-This round's code against the sixth round's, alternating in one process (medians of five): reading
-5.85 → 3.78 s, deciding 2.42 → 2.15 s, result sheets 0.83 → 0.75 s — about 27 % less time in all.
+This round's code against the sixth round's, alternating in one process (medians of five, in a busy hour): reading
+6.23 → 4.14 s, deciding 2.73 → 2.32 s, result sheets 0.91 → 0.81 s (seven rounds) — about 26 % less
+time in all.
 
 **.xlsx (src/workbook/xlsx).** Reading no longer goes through exceljs: a byte-level streaming
 tokenizer (\`xml-scanner.ts\`, \`sheet-rows.ts\`, \`shared-strings.ts\`, \`sheet-scan.ts\`) reads the
@@ -436,7 +441,7 @@ of the third. The hour moves every figure more than this round's code did: (c)'s
 the same work in every round, took 32.9 s in this run, 25.6 s in this round's first and 21.6 s in
 the sixth round's — this run's hour was about 28 % slower than the first's, which puts 8.45 s near
 6.6 s of that hour. Run against the sixth round's code phase by phase, alternating in one process,
-this round's code takes about 27 % less time (above). Changes are therefore judged with \`bench/compare.ts\` (a phase of two checkouts alternating in one process,
+this round's code takes about 26 % less time (above). Changes are therefore judged with \`bench/compare.ts\` (a phase of two checkouts alternating in one process,
 medians), which since this round decodes fresh arrays for every reading run and leaves the decoding
 out: until now it read the same decoded arrays again, whose texts kept the hash a map look-up had
 computed and whose garbage was already collected — a reading run took ~3.5 s instead of ~4.4 s, and
@@ -477,10 +482,9 @@ machine 2 s is not within reach of one thread; spread over both cores it would n
 a second worker and a second copy of every Excel response, or two readers whose memos, sections and
 merged cells are joined afterwards — each costing about what it saves. (a) memory is met (863–953 MB peak).
 
-**The next step, concretely.** Fewer objects that live to the end or die young by the million: an
-author cell's parsed result and its \`AuthorsCell\` (two short-lived objects per cell the slots do
-not share), the record's per-sheet fields (sheet name and columns) moved to one object per sheet, the
-review rows' link objects; then people gathered once while reading from each distinct team (the
+**The next step, concretely.** Fewer objects that live to the end or die young by the million: the
+parsed wrapper of each cell that no memo shares, the record's per-sheet fields (sheet name and
+columns) moved to one object per sheet, the review rows' link objects; then people gathered once while reading from each distinct team (the
 slots already meet each team's names once), so deciding's walk over 1.4 million author names becomes
 one over teams. Each is a few per cent; judge each with \`bench/compare.ts\`.
 `;
