@@ -175,6 +175,12 @@ interface UnitPeople {
 
 const NO_IDS = new Int32Array(0);
 
+/** Whether person `k` is among credits [from, to) (one initiative's few authors). */
+function creditedSince(creditPerson: Int32Array, from: number, to: number, k: number): boolean {
+  for (let c = from; c < to; c++) if (creditPerson[c] === k) return true;
+  return false;
+}
+
 /**
  * The people credited with the initiatives, in order of first credit. Each person's initiatives
  * are one view into a single array for everyone, filled once every credit is counted: not 254,000
@@ -207,17 +213,16 @@ function buildPersons(initiatives: Initiative[], units: Unit[], status: Initiati
   const authorsOf = (i: Initiative) => (firstOnly ? Math.min(1, i.authors.length) : i.authors.length);
   let names = 0;
   for (let n = 0; n < initiatives.length; n++) names += authorsOf(initiatives[n]!);
-  // Every credit (a person and an initiative), in initiative order; by person, how many and the last.
+  // Every credit (a person and an initiative), in initiative order.
   const creditPerson = new Int32Array(names);
   const creditInitiative = new Int32Array(names);
-  const counts = new Int32Array(names);
-  const lastCredited = new Int32Array(names).fill(-1);
   let credits = 0;
   initiatives.forEach((i, n) => {
     const unit = i.unitId === null ? null : units[i.unitId]!;
     // Stable across runs (a reviewer's decision names the person by name and union).
     const { unitKey, inUnit, written } = unit ? (ofUnit[unit.id] ??= groupOf(keyOf(unit.name))) : groupOf(keyOf(i.unitName ?? ''));
     const st = status[n]!;
+    const first = credits; // this initiative's first credit
     for (let a = 0, end = authorsOf(i); a < end; a++) {
       const name = i.authors[a]!;
       let k = written?.get(name);
@@ -233,9 +238,7 @@ function buildPersons(initiatives: Initiative[], units: Unit[], status: Initiati
         }
         if (plain) written!.set(name, k);
       }
-      if (lastCredited[k] === i.id) continue; // the same name twice on one initiative
-      lastCredited[k] = i.id;
-      counts[k]!++;
+      if (creditedSince(creditPerson, first, credits, k)) continue; // the same name twice on one initiative
       creditPerson[credits] = k;
       creditInitiative[credits++] = i.id;
       const p = persons[k]!;
@@ -248,6 +251,8 @@ function buildPersons(initiatives: Initiative[], units: Unit[], status: Initiati
     }
   });
   // Each person's credits side by side, in the order they were met (initiative order).
+  const counts = new Int32Array(persons.length);
+  for (let c = 0; c < credits; c++) counts[creditPerson[c]!]!++;
   const ids = new Int32Array(credits);
   const next = new Int32Array(persons.length);
   for (let k = 0, at = 0; k < persons.length; k++) {
