@@ -434,14 +434,27 @@ In (b) the time column is the fake's own cost (a JavaScript model of every cell,
 check of every request): writing 612,878 result rows into it takes minutes, which says nothing about
 Excel; what (b) measures is the number and size of the requests.
 
-**Not met, and why.** (a) Time: a million initiatives take 8.45 s here (best of three above; budget
+**Not met, and why.** (a) Time: a million initiatives take 6.48 s here (best of three above; budget
 2 s) — 7.60 s in this round's first full run (before its changes to deciding, result sheets and
 documents), 7.39 s at the end of the sixth round, 9.53 s at the end of the fifth, 17.4 s at the end
-of the third. The hour moves every figure more than this round's code did: (c)'s bare exceljs read,
-the same work in every round, took 32.9 s in this run, 25.6 s in this round's first and 21.6 s in
-the sixth round's — this run's hour was about 28 % slower than the first's, which puts 8.45 s near
-6.6 s of that hour. Run against the sixth round's code phase by phase, alternating in one process,
-this round's code takes about 26 % less time (above). Changes are therefore judged with \`bench/compare.ts\` (a phase of two checkouts alternating in one process,
+of the third. The hour moves every figure: (c)'s bare exceljs read, the same work in every round,
+took 26.2 s in this run, 25.6 s in this round's first and 21.6 s in the sixth round's; a full run
+between them, at most of this round's code, gave 8.45 s in an hour when that read took 32.9 s.
+Run against the sixth round's code phase by phase, alternating in one process, this round's code
+takes about 26 % less time (above).
+
+(a) Peak memory is **not met in this run** (1,011 / 1,093 / 851 MB; budget 1,024 MB, the worst of
+three). What the pipeline keeps alive went up only a little — 359 → 379 MB after deciding, measured
+after a full collection (\`bench/live-memory.ts\`), the author slots sharing fewer lists of names than
+the map of the first 50,000 teams did. The peak is garbage V8 has not collected yet, and it now
+falls two ways: run alone three times each in the same hour, this round's code peaked at 831, 845
+and 1,012 MB, the sixth round's at 834–888 MB. The faster pipeline allocates faster, and V8 lets the
+old generation grow further before a full collection when it does (each Excel response arrives
+there as garbage-to-be: ~620 MB over the read). Next: share far repeats of author teams again (the
+slots in front of a bounded map) and find what holds back the full collection at the peak; until
+then this budget is met in about half the runs.
+
+Because the hour moves every figure, changes are judged with \`bench/compare.ts\` (a phase of two checkouts alternating in one process,
 medians), which since this round decodes fresh arrays for every reading run and leaves the decoding
 out: until now it read the same decoded arrays again, whose texts kept the hash a map look-up had
 computed and whose garbage was already collected — a reading run took ~3.5 s instead of ~4.4 s, and
@@ -480,7 +493,7 @@ more than the whole budget. What is left is the per-cell work itself, a few hund
 each of ~11 million cells on this machine, most of it memory traffic and the collector. On this
 machine 2 s is not within reach of one thread; spread over both cores it would need, in the add-in,
 a second worker and a second copy of every Excel response, or two readers whose memos, sections and
-merged cells are joined afterwards — each costing about what it saves. (a) memory is met (863–953 MB peak).
+merged cells are joined afterwards — each costing about what it saves.
 
 **The next step, concretely.** Fewer objects that live to the end or die young by the million: the
 parsed wrapper of each cell that no memo shares, the record's per-sheet fields (sheet name and
