@@ -133,7 +133,8 @@ const slotOf = (s: string) => (s.length * 31 + s.charCodeAt(0) * 7 + s.charCodeA
  * Author teams: a third of a million distinct texts at a million rows, most repeated within a few
  * dozen rows (a team's initiatives sit together in its unit's list). A map of them hashes all of
  * every cell; this keeps the last text met in each of a few thousand slots, found by one
- * comparison, so repeats near each other still share one list of names.
+ * comparison, so repeats near each other share one list of names without hashing. (Authors put
+ * a bounded map behind the slots as well, for the repeats far apart: 20 MB less kept at a million.)
  */
 function recentlyParsed(parse: (v: CellValue) => Parsed<FieldValue>): (v: CellValue) => Parsed<FieldValue> {
   const texts = new Array<string | null>(SLOTS).fill(null);
@@ -256,7 +257,7 @@ export class TableReader {
       const m = layout.mapping[def.id]!;
       const base = (layout.role === 'initiatives' ? FIELD_PARSERS[def.id] : undefined) ?? PARSERS[def.kind];
       const parse = def.kind === 'money' ? scaledMoney(base, moneyScale(m.header)) : base;
-      return { def, column: m.column, parse: def.id === 'authors' && layout.role === 'initiatives' ? recentlyParsed(parse) : memoised(parse, true) };
+      return { def, column: m.column, parse: def.id === 'authors' && layout.role === 'initiatives' ? recentlyParsed(memoised(parse, false)) : memoised(parse, true) };
     });
     this.values = new Array<FieldValue>(this.columns.length + 1).fill(null);
     this.authorsAt = this.columns.findIndex((c) => c.def.id === 'authors');
