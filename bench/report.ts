@@ -434,29 +434,26 @@ In (b) the time column is the fake's own cost (a JavaScript model of every cell,
 check of every request): writing 612,878 result rows into it takes minutes, which says nothing about
 Excel; what (b) measures is the number and size of the requests.
 
-**Not met, and why.** (a) Time: a million initiatives take 6.48 s here (best of three above; budget
-2 s) — 7.60 s in this round's first full run (before its changes to deciding, result sheets and
-documents), 7.39 s at the end of the sixth round, 9.53 s at the end of the fifth, 17.4 s at the end
-of the third. The hour moves every figure: (c)'s bare exceljs read, the same work in every round,
-took 26.2 s in this run, 25.6 s in this round's first and 21.6 s in the sixth round's; a full run
-between them, at most of this round's code, gave 8.45 s in an hour when that read took 32.9 s.
-Run against the sixth round's code phase by phase, alternating in one process, this round's code
-takes about 26 % less time (above).
+**Not met, and why.** (a) Time: a million initiatives take 8.02 s in this run (best of three above;
+budget 2 s), 6.48 s in the run before it at nearly this code — 7.60 s in this round's first full
+run, 7.39 s at the end of the sixth round, 9.53 s at the end of the fifth, 17.4 s at the end of the
+third. The hour moves every figure: (c)'s bare exceljs read, the same work in every round, took
+26.2 s in the run before this one, 32.9 s in another and 25.6 s in this round's first (21.6 s in
+the sixth round's); in this run (c) shared the machine with a test run (39.9 s), so its times say
+nothing and only its ratio holds. Run against the sixth round's code phase by phase, alternating in
+one process, this round's code takes about 26 % less time (above).
 
-(a) Peak memory is **not met in this run** (1,011 / 1,093 / 851 MB; budget 1,024 MB, the worst of
-three). What the pipeline keeps alive went up only a little — 359 → 379 MB after deciding, measured
-after a full collection (\`bench/live-memory.ts\`), the author slots sharing fewer lists of names than
-the map of the first 50,000 teams did. The peak is garbage V8 has not collected yet, and it now
-falls two ways: run alone three times each in the same hour, this round's code peaked at 831, 845
-and 1,012 MB, the sixth round's at 834–888 MB. The faster pipeline allocates faster, and V8 lets the
-old generation grow further before a full collection when it does (each Excel response arrives
-there as garbage-to-be: ~620 MB over the read). **After this run**, the author slots got a bounded
-map behind them for repeats far apart (not adaptive: the slots take the near repeats that would
-have kept it on): kept alive after deciding 379 → 359 MB, as in the sixth round, with reading time
-unchanged (3.85 vs 3.92 s alternating), and three runs alone peaked at 852, 855 and 859 MB (heap
-~703 MB). Three runs are few against a peak that falls two ways: the next full run must show the
-budget met before it counts as met again; what holds back the full collection at the peak is the
-thing to find if it does not.
+(a) Peak memory is **not met** (this run 1,050 / 853 / 1,075 MB, the run before 1,011 / 1,093 /
+851 MB; budget 1,024 MB, the worst of three). What the pipeline keeps alive is where it was in the
+sixth round — 359 MB after deciding, measured after a full collection (\`bench/live-memory.ts\`): the
+author slots alone shared fewer lists of names than the map of the first 50,000 teams (379 MB), and
+a bounded map behind the slots (not adaptive: the slots take the near repeats that would have kept
+it on) now catches the repeats far apart. The peak is garbage V8 has not collected yet, and it falls
+two ways: ~850 MB, or 1,010–1,093 MB when the old generation grows past the peak point before a full
+collection; the sixth round's code stayed at 834–888 MB in three runs alone in the same hour. The
+faster pipeline allocates faster, and V8 lets the old generation grow further when it does (each
+Excel response arrives there as garbage-to-be: ~620 MB over the read). To find next: what holds
+back the full collection at the peak, or less garbage per response.
 
 Because the hour moves every figure, changes are judged with \`bench/compare.ts\` (a phase of two checkouts alternating in one process,
 medians), which since this round decodes fresh arrays for every reading run and leaves the decoding
