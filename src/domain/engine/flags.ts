@@ -52,15 +52,18 @@ export class FlagList implements Iterable<Issue> {
     return initiativeFlag(this.initiatives[this.initiative[n]!]!, e.code, e.message);
   }
 
-  /** Flag `n`'s initiative, code and message, without making its `Issue` (the review sheet's rows). */
+  /** Flag `n`'s initiative (`entryAt`: its code and message), without making its `Issue` (the review sheet's rows). */
   initiativeAt(n: number): Initiative {
-    this.entryAt(n);
-    return this.initiatives[this.initiative[n]!]!;
+    return this.initiatives[this.initiative[this.checked(n)]!]!;
   }
 
   entryAt(n: number): Readonly<FlagEntry> {
+    return this.entries[this.entry[this.checked(n)]!]!;
+  }
+
+  private checked(n: number): number {
     if (n < 0 || n >= this.count) throw new RangeError(`flag ${n} of ${this.count}`);
-    return this.entries[this.entry[n]!]!;
+    return n;
   }
 
   *[Symbol.iterator](): Iterator<Issue> {

@@ -417,8 +417,8 @@ function isModernSerial(n: number): boolean {
   return Number.isFinite(n) && n >= SERIAL_2000 && 'iso' in dateFromSerial(n);
 }
 
-const ABSENT: DocumentRef = { present: false, date: null };
-const PRESENT: DocumentRef = { present: true, date: null };
+const ABSENT_DOCUMENT: Parsed<DocumentRef> = ok({ present: false, date: null });
+const PRESENT_DOCUMENT: Parsed<DocumentRef> = ok({ present: true, date: null });
 
 /**
  * Like parseYesNo, with the first date written in the document cell. A date cell (Date, serial,
@@ -426,7 +426,7 @@ const PRESENT: DocumentRef = { present: true, date: null };
  */
 export function parseDocument(v: CellValue): Parsed<DocumentRef> {
   if (v === null || v === undefined) return EMPTY;
-  if (typeof v === 'boolean') return ok(v ? PRESENT : ABSENT);
+  if (typeof v === 'boolean') return v ? PRESENT_DOCUMENT : ABSENT_DOCUMENT;
   if (typeof v === 'number') return documentFromNumber(v);
   if (v instanceof Date) return datedDocument(v, dateFromUtc(v));
   // The usual form, "125/QĐ-CĐ ngày 12/5/2023": what the general reading below concludes for it
@@ -442,8 +442,8 @@ export function parseDocument(v: CellValue): Parsed<DocumentRef> {
   if (bareDate) return datedDocument(v, bareDate);
   const answer = answerOf(text);
   if (answer === null) return bad(v, NOT_YES_NO);
-  if (answer === 'no') return ok(ABSENT);
-  if (answer === 'yes-word') return ok(PRESENT);
+  if (answer === 'no') return ABSENT_DOCUMENT;
+  if (answer === 'yes-word') return PRESENT_DOCUMENT;
   const date = findDate(foldAccents(text));
   if (date && 'reason' in date) return bad(v, date.reason);
   return date ? datedDocument(v, date) : PRESENT_DOCUMENT;
@@ -495,13 +495,12 @@ export function usualDocumentDay(s: string): number {
 const dateOfDay = (yyyymmdd: number) => dateFromParts(Math.floor(yyyymmdd / 10_000), Math.floor(yyyymmdd / 100) % 100, yyyymmdd % 100);
 
 function documentFromNumber(n: number): Parsed<DocumentRef> {
-  if (n === 0 || n === 1) return ok(n === 1 ? PRESENT : ABSENT);
+  if (n === 0 || n === 1) return n === 1 ? PRESENT_DOCUMENT : ABSENT_DOCUMENT;
   return isModernSerial(n) ? datedDocument(n, dateFromSerial(n)) : bad(n, NOT_YES_NO);
 }
 
 /** A present document of each day read so far (a few thousand days; results are never changed). */
 const DOCUMENTS_BY_DAY = new Map<string, Parsed<DocumentRef>>();
-const PRESENT_DOCUMENT = ok(PRESENT);
 
 function datedDocument(v: CellValue, read: DateRead): Parsed<DocumentRef> {
   if (!('iso' in read)) return bad(v, read.reason);
