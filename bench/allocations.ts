@@ -3,8 +3,8 @@
  * the young and old collections freed too), by function and its caller:
  *   node -r tsx/cjs bench/allocations.ts <initiatives> read|decide|sheets [top] [--survivors]
  * `--survivors` leaves out what the young collections freed: what was allocated in or moved to the
- * old generation (what those collections copied, or a deserialised response over 100 kB, which V8
- * places in the old generation at once).
+ * old generation (what those collections copied, and what V8 placed there at once: large objects,
+ * and objects of an allocation site it has learnt to place there).
  * Allocation drives the young-generation collections that take a fifth of the time at a million
  * initiatives; this found, for example, a closure context allocated per subject and criterion.
  */

@@ -503,8 +503,8 @@ numbers with ids given by the reader (gathering people 0.9 → 0.6 s, reading 0.
 
 What the measurements say: the columnar table proposed at the end of the sixth round would not make
 reading faster (iii), and \`bench/columnar-probe.ts\` — the sheet read column by column into typed
-arrays with nothing made per row and none of the reader's checks — already takes 3.0–3.2 s here,
-more than the whole budget. What is left is the per-cell work itself, a few hundred nanoseconds for
+arrays with nothing made per row and none of the reader's checks — took 3.0–3.2 s here (2.18–2.35 s
+on the input corrected in the eighth round), more than the whole budget. What is left is the per-cell work itself, a few hundred nanoseconds for
 each of ~11 million cells on this machine, most of it memory traffic and the collector. On this
 machine 2 s is not within reach of one thread; spread over both cores it would need, in the add-in,
 a second worker and a second copy of every Excel response, or two readers whose memos, sections and
