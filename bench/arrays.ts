@@ -148,9 +148,9 @@ export async function loadArrays(samplePath: string, log: (s: string) => void = 
   const file = `${samplePath}.arrays.json`;
   if (existsSync(file)) return readCache(file);
   log(`reading ${samplePath} into office-js arrays (once; cached)`);
-  const sheets = await readFromXlsx(samplePath);
-  writeCache(file, sheets);
-  return sheets;
+  writeCache(file, await readFromXlsx(samplePath));
+  // From the cache even the first time: chunks decoded when handed over, as on every later run.
+  return readCache(file);
 }
 
 if (require.main === module) {
