@@ -133,16 +133,15 @@ const slotOf = (s: string) => (s.length * 31 + s.charCodeAt(0) * 7 + s.charCodeA
  * Author teams: a third of a million distinct texts at a million rows, most repeated within a few
  * dozen rows (a team's initiatives sit together in its unit's list). A map of them hashes all of
  * every cell; this keeps the last text met in each of a few thousand slots, found by one
- * comparison, so repeats near each other share one list of names without hashing. (Authors put
- * a bounded map behind the slots as well, for the repeats far apart: 20 MB less kept at a million.)
+ * comparison, so repeats near each other share one list of names without hashing. `parse` is the
+ * column's bounded memo, for the repeats far apart (20 MB less kept at a million), and answers
+ * empty cells and numbers itself.
  */
 function recentlyParsed(parse: (v: CellValue) => Parsed<FieldValue>): (v: CellValue) => Parsed<FieldValue> {
   const texts = new Array<string | null>(SLOTS).fill(null);
   const results = new Array<Parsed<FieldValue> | null>(SLOTS).fill(null);
-  const empty = parse('');
   return (v) => {
-    if (v === '') return empty;
-    if (typeof v !== 'string') return parse(v);
+    if (typeof v !== 'string' || v === '') return parse(v);
     const slot = slotOf(v);
     if (texts[slot] === v) return results[slot]!;
     const r = parse(v);
